@@ -1,0 +1,2 @@
+//! The `tiepcan` command.
+fn main() {}
