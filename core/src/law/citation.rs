@@ -202,7 +202,9 @@ impl Point {
             .iter()
             .position(|l| *l == t)
             .map(|i| Point(i as u8))
-            .ok_or_else(|| PointLetterError { input: input.to_string() })
+            .ok_or_else(|| PointLetterError {
+                input: input.to_string(),
+            })
     }
 }
 
@@ -245,7 +247,14 @@ pub struct Citation {
 impl Citation {
     /// A citation of a whole article.
     pub const fn article(instrument: Instrument, article: u16) -> Citation {
-        Citation { instrument, article, clause: None, sub_item: None, point: None, paragraph: None }
+        Citation {
+            instrument,
+            article,
+            clause: None,
+            sub_item: None,
+            point: None,
+            paragraph: None,
+        }
     }
 
     /// Law 104/2016/QH13, Art. `article`.
@@ -320,7 +329,9 @@ impl Citation {
     /// Pháp điển identifier of the article (`32.2.LQ.17`), where the
     /// instrument is in topic 32.2.
     pub fn phap_dien_id(&self) -> Option<String> {
-        self.instrument.phap_dien_prefix().map(|p| format!("{p}{}", self.article))
+        self.instrument
+            .phap_dien_prefix()
+            .map(|p| format!("{p}{}", self.article))
     }
 }
 
@@ -412,7 +423,11 @@ mod tests {
             "Decree 13/2018/NĐ-CP, Art. 6(3) para. 2"
         );
         assert_eq!(
-            Citation::article(Instrument::Circ46, 3).clause(1).sub_item(1).point_letter("b").to_string(),
+            Citation::article(Instrument::Circ46, 3)
+                .clause(1)
+                .sub_item(1)
+                .point_letter("b")
+                .to_string(),
             "Circular 46/2018/TT-BTC, Art. 3(1)(1.1)(b)"
         );
     }
@@ -420,7 +435,10 @@ mod tests {
     #[test]
     fn vietnamese_form_smallest_unit_first() {
         assert_eq!(
-            Citation::law104(17).clause(1).point_letter("đ").to_vietnamese(),
+            Citation::law104(17)
+                .clause(1)
+                .point_letter("đ")
+                .to_vietnamese(),
             "điểm đ khoản 1 Điều 17 Luật Tiếp cận thông tin 2016"
         );
     }
@@ -430,7 +448,10 @@ mod tests {
         for bad in ["f", "j", "w", "z", "F", "ab", ""] {
             assert!(Point::parse(bad).is_err(), "{bad}");
         }
-        assert_eq!(Point::parse("đ").unwrap().index(), Point::parse("d").unwrap().index() + 1);
+        assert_eq!(
+            Point::parse("đ").unwrap().index(),
+            Point::parse("d").unwrap().index() + 1
+        );
         assert_eq!(Point::parse("Đ").unwrap().letter(), "\u{111}");
         assert_eq!(Point::parse("(e)").unwrap().letter(), "e");
     }

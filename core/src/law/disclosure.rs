@@ -85,8 +85,11 @@ impl Art17Point {
     ];
 
     /// Points every agency's catalog should cover (LAW.md R-CAT-COVERAGE: k, l, m).
-    pub const UNIVERSAL: [Art17Point; 3] =
-        [Self::OrganisationAndDuties, Self::ReportsAndStatistics, Self::CatalogAndContacts];
+    pub const UNIVERSAL: [Art17Point; 3] = [
+        Self::OrganisationAndDuties,
+        Self::ReportsAndStatistics,
+        Self::CatalogAndContacts,
+    ];
 
     /// The point letter of Art. 17(1), or `None` for Art. 17(2).
     pub fn point(self) -> Option<Point> {
@@ -119,9 +122,14 @@ impl Art17Point {
     /// [`super::PointLetterError`] when the text is not a point of Art. 17(1)
     /// (f and j do not exist; q and later letters are not in Art. 17(1)).
     pub fn parse(input: &str) -> Result<Art17Point, super::PointLetterError> {
-        let err = || super::PointLetterError { input: input.to_string() };
+        let err = || super::PointLetterError {
+            input: input.to_string(),
+        };
         let t = input.trim().to_lowercase();
-        let t = t.trim_start_matches("điểm").trim_start_matches("diem").trim();
+        let t = t
+            .trim_start_matches("điểm")
+            .trim_start_matches("diem")
+            .trim();
         if matches!(t, "17(2)" | "17.2" | "khoản 2" | "khoan 2" | "k2" | "2") {
             return Ok(Self::Art17Clause2);
         }
@@ -131,7 +139,10 @@ impl Art17Point {
             .trim_start_matches("17.1")
             .trim();
         let p = Point::parse(t)?;
-        Self::CLAUSE_1.into_iter().find(|x| x.point() == Some(p)).ok_or_else(err)
+        Self::CLAUSE_1
+            .into_iter()
+            .find(|x| x.point() == Some(p))
+            .ok_or_else(err)
     }
 
     /// Vietnamese label.
@@ -159,18 +170,28 @@ impl Art17Point {
     /// English label.
     pub fn label_en(self) -> &'static str {
         match self {
-            Self::LegalDocuments => "Legal documents, administrative documents, treaties, administrative procedures",
+            Self::LegalDocuments => {
+                "Legal documents, administrative documents, treaties, administrative procedures"
+            }
             Self::LegalGuidance => "Dissemination and guidance on law and policy",
             Self::DraftsAndConsultation => "Draft legal documents and consultation results",
             Self::StrategiesAndPlans => "Strategies, programmes, projects, plans and planning",
             Self::StateBudget => "State budget estimates, implementation and final accounts",
             Self::AidAndFunds => "ODA, aid, relief, social allowances and funds",
-            Self::InvestmentProcurementLand => "Public investment, procurement, bidding, land planning, prices and recovery",
+            Self::InvestmentProcurementLand => {
+                "Public investment, procurement, bidding, land planning, prices and recovery"
+            }
             Self::StateCapitalInEnterprises => "State capital in enterprises",
-            Self::HealthEnvironmentSafety => "Harmful products and services; environment, health and safety inspections",
+            Self::HealthEnvironmentSafety => {
+                "Harmful products and services; environment, health and safety inspections"
+            }
             Self::OrganisationAndDuties => "Functions, tasks, powers and structure of the agency",
-            Self::ReportsAndStatistics => "Periodic reports, annual financial report, statistics, recruitment",
-            Self::CatalogAndContacts => "The disclosure catalog; contacts of the agency or focal person",
+            Self::ReportsAndStatistics => {
+                "Periodic reports, annual financial report, statistics, recruitment"
+            }
+            Self::CatalogAndContacts => {
+                "The disclosure catalog; contacts of the agency or focal person"
+            }
             Self::PublicInterestAndHealth => "Public interest and community health",
             Self::TaxesFeesCharges => "Taxes, fees and charges",
             Self::OtherRequiredByLaw => "Other information a law requires to be disclosed",
@@ -182,12 +203,20 @@ impl Art17Point {
     pub fn portal_listing(self) -> PortalListing {
         use PortalListing::*;
         match self {
-            Self::LegalDocuments => Partly("except general-application administrative documents (19(1)(a))"),
+            Self::LegalDocuments => {
+                Partly("except general-application administrative documents (19(1)(a))")
+            }
             Self::LegalGuidance => Required,
             Self::StrategiesAndPlans => Required,
-            Self::InvestmentProcurementLand => Partly("investment, procurement and capital including loans (19(1)(d))"),
-            Self::OrganisationAndDuties => Partly("functions, structure and organisation chart (19(1)(đ))"),
-            Self::ReportsAndStatistics => Partly("financial report, statistics, science (19(1)(e))"),
+            Self::InvestmentProcurementLand => {
+                Partly("investment, procurement and capital including loans (19(1)(d))")
+            }
+            Self::OrganisationAndDuties => {
+                Partly("functions, structure and organisation chart (19(1)(đ))")
+            }
+            Self::ReportsAndStatistics => {
+                Partly("financial report, statistics, science (19(1)(e))")
+            }
             Self::CatalogAndContacts => Required,
             Self::PublicInterestAndHealth => WhenNecessary,
             Self::OtherRequiredByLaw => WhereLawRequires,
@@ -274,7 +303,9 @@ impl DisclosureForm {
             Self::MassMedia => "Phương tiện thông tin đại chúng",
             Self::OfficialGazette => "Công báo",
             Self::Posting => "Niêm yết",
-            Self::ReceptionPressSpokesperson => "Tiếp công dân, họp báo, thông cáo báo chí, người phát ngôn",
+            Self::ReceptionPressSpokesperson => {
+                "Tiếp công dân, họp báo, thông cáo báo chí, người phát ngôn"
+            }
             Self::Other => "Hình thức khác",
         }
     }
@@ -302,21 +333,55 @@ impl DisclosureForm {
         }
         let has = |needles: &[&str]| needles.iter().any(|n| k.contains(n));
         if let Some(f) = Self::ALL.into_iter().find(|f| {
-            serde_json::to_value(f).ok().and_then(|v| v.as_str().map(|c| c == text.trim())).unwrap_or(false)
+            serde_json::to_value(f)
+                .ok()
+                .and_then(|v| v.as_str().map(|c| c == text.trim()))
+                .unwrap_or(false)
         }) {
             return Some(f);
         }
-        if has(&["cong thong tin", "trang thong tin", "ttdt", "website", "web", "portal", "cong ttdt", "dien tu"]) {
+        if has(&[
+            "cong thong tin",
+            "trang thong tin",
+            "ttdt",
+            "website",
+            "web",
+            "portal",
+            "cong ttdt",
+            "dien tu",
+        ]) {
             Some(Self::Portal)
         } else if has(&["cong bao", "gazette"]) {
             Some(Self::OfficialGazette)
         } else if has(&["niem yet", "bang tin", "posting", "notice board"]) {
             Some(Self::Posting)
-        } else if has(&["dai chung", "bao chi", "bao, dai", "bao dai", "phat thanh", "truyen hinh", "loa", "media"]) {
+        } else if has(&[
+            "dai chung",
+            "bao chi",
+            "bao, dai",
+            "bao dai",
+            "phat thanh",
+            "truyen hinh",
+            "loa",
+            "media",
+        ]) {
             Some(Self::MassMedia)
-        } else if has(&["tiep cong dan", "hop bao", "thong cao", "phat ngon", "press"]) {
+        } else if has(&[
+            "tiep cong dan",
+            "hop bao",
+            "thong cao",
+            "phat ngon",
+            "press",
+        ]) {
             Some(Self::ReceptionPressSpokesperson)
-        } else if has(&["hinh thuc khac", "khac", "other", "hoi nghi", "van ban", "to roi"]) {
+        } else if has(&[
+            "hinh thuc khac",
+            "khac",
+            "other",
+            "hoi nghi",
+            "van ban",
+            "to roi",
+        ]) {
             Some(Self::Other)
         } else {
             None
@@ -331,30 +396,60 @@ mod tests {
     #[test]
     fn art17_has_fifteen_points_a_to_p_without_f_and_j() {
         let letters: Vec<_> = Art17Point::CLAUSE_1.iter().map(|p| p.code()).collect();
-        assert_eq!(letters, ["a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p"]);
+        assert_eq!(
+            letters,
+            ["a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p"]
+        );
         assert!(Art17Point::parse("f").is_err());
         assert!(Art17Point::parse("q").is_err());
         assert_eq!(Art17Point::parse("dd").unwrap(), Art17Point::StateBudget);
-        assert_eq!(Art17Point::parse("17(2)").unwrap(), Art17Point::Art17Clause2);
+        assert_eq!(
+            Art17Point::parse("17(2)").unwrap(),
+            Art17Point::Art17Clause2
+        );
     }
 
     #[test]
     fn art17_citation_and_portal() {
-        assert_eq!(Art17Point::StateBudget.citation().to_string(), "Law 104/2016/QH13, Art. 17(1)(đ)");
         assert_eq!(
-            Art17Point::CatalogAndContacts.portal_citation().unwrap().to_string(),
+            Art17Point::StateBudget.citation().to_string(),
+            "Law 104/2016/QH13, Art. 17(1)(đ)"
+        );
+        assert_eq!(
+            Art17Point::CatalogAndContacts
+                .portal_citation()
+                .unwrap()
+                .to_string(),
             "Law 104/2016/QH13, Art. 19(1)(g)"
         );
-        assert_eq!(Art17Point::StateBudget.portal_listing(), PortalListing::NotListed);
+        assert_eq!(
+            Art17Point::StateBudget.portal_listing(),
+            PortalListing::NotListed
+        );
     }
 
     #[test]
     fn disclosure_forms_from_agency_wording() {
-        assert_eq!(DisclosureForm::parse("Cổng thông tin điện tử"), Some(DisclosureForm::Portal));
-        assert_eq!(DisclosureForm::parse("Niêm yết"), Some(DisclosureForm::Posting));
-        assert_eq!(DisclosureForm::parse("Công báo"), Some(DisclosureForm::OfficialGazette));
-        assert_eq!(DisclosureForm::parse("Họp báo"), Some(DisclosureForm::ReceptionPressSpokesperson));
+        assert_eq!(
+            DisclosureForm::parse("Cổng thông tin điện tử"),
+            Some(DisclosureForm::Portal)
+        );
+        assert_eq!(
+            DisclosureForm::parse("Niêm yết"),
+            Some(DisclosureForm::Posting)
+        );
+        assert_eq!(
+            DisclosureForm::parse("Công báo"),
+            Some(DisclosureForm::OfficialGazette)
+        );
+        assert_eq!(
+            DisclosureForm::parse("Họp báo"),
+            Some(DisclosureForm::ReceptionPressSpokesperson)
+        );
         assert_eq!(DisclosureForm::parse("xyz"), None);
-        assert_eq!(DisclosureForm::Posting.citation().to_string(), "Law 104/2016/QH13, Art. 18(1)(d)");
+        assert_eq!(
+            DisclosureForm::Posting.citation().to_string(),
+            "Law 104/2016/QH13, Art. 18(1)(d)"
+        );
     }
 }

@@ -111,8 +111,12 @@ labels!(ConditionalGround {
 
 impl ConditionalGround {
     /// Every ground.
-    pub const ALL: [ConditionalGround; 4] =
-        [Self::BusinessSecret, Self::PrivateLife, Self::PersonalSecret, Self::FamilySecret];
+    pub const ALL: [ConditionalGround; 4] = [
+        Self::BusinessSecret,
+        Self::PrivateLife,
+        Self::PersonalSecret,
+        Self::FamilySecret,
+    ];
 
     /// The consent holder the law names for this ground (Art. 7(1)–(2)).
     pub fn consent_holder(self) -> ConsentHolder {
@@ -135,7 +139,9 @@ impl ConditionalGround {
     pub fn parse(s: &str) -> Option<ConditionalGround> {
         let k = crate::text::fold_key(s);
         Self::ALL.into_iter().find(|g| {
-            let code = serde_json::to_value(g).ok().and_then(|v| v.as_str().map(str::to_string));
+            let code = serde_json::to_value(g)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string));
             code.as_deref() == Some(s.trim())
                 || k.contains(&crate::text::fold_key(g.label_vi()))
                 || k == crate::text::fold_key(g.label_en())
@@ -202,7 +208,10 @@ impl RefusalGround {
     pub fn parse(s: &str) -> Option<RefusalGround> {
         let t = s.trim();
         if let Some(g) = Self::ALL.into_iter().find(|g| {
-            serde_json::to_value(g).ok().and_then(|v| v.as_str().map(|c| c == t)).unwrap_or(false)
+            serde_json::to_value(g)
+                .ok()
+                .and_then(|v| v.as_str().map(|c| c == t))
+                .unwrap_or(false)
         }) {
             return Some(g);
         }
@@ -247,6 +256,9 @@ impl ProvisionCase {
     /// Whether this is an Art. 23(1) case, for which refusal ground 28(1)(b)
     /// "already disclosed" is not available.
     pub fn is_art23_1(self) -> bool {
-        matches!(self, Self::NotYetDisclosed | Self::PastDisclosurePeriod | Self::UnreachableForceMajeure)
+        matches!(
+            self,
+            Self::NotYetDisclosed | Self::PastDisclosurePeriod | Self::UnreachableForceMajeure
+        )
     }
 }

@@ -12,7 +12,8 @@ mod request;
 pub use citation::{Citation, Instrument, Point, PointLetterError, POINT_LETTERS};
 pub use disclosure::{Art17Point, DisclosureForm, PortalListing};
 pub use grounds::{
-    ConditionalGround, ConsentHolder, InaccessibleGround, ProvisionCase, RefusalGround, ART7_OVERRIDE,
+    ConditionalGround, ConsentHolder, InaccessibleGround, ProvisionCase, RefusalGround,
+    ART7_OVERRIDE,
 };
 pub use regime::{Regime, DISTRICTS_ABOLISHED, LAW104_IN_FORCE, LAW2026_IN_FORCE};
 pub use request::{Channel, ChannelError, LegalForm};

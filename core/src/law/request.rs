@@ -32,7 +32,12 @@ pub struct ChannelError(pub String);
 
 impl Channel {
     /// All four channels.
-    pub const ALL: [Channel; 4] = [Channel::InPerson, Channel::Electronic, Channel::Postal, Channel::Fax];
+    pub const ALL: [Channel; 4] = [
+        Channel::InPerson,
+        Channel::Electronic,
+        Channel::Postal,
+        Channel::Fax,
+    ];
 
     /// snake_case code: `in_person`, `electronic`, `postal`, `fax`.
     pub fn code(self) -> &'static str {
@@ -53,11 +58,31 @@ impl Channel {
         let k = crate::text::fold_key(s).replace(['-', '_'], " ");
         let k = k.trim();
         Ok(match k {
-            "in person" | "inperson" | "truc tiep" | "tai tru so" | "truc tiep tai tru so" | "office" => Channel::InPerson,
-            "electronic" | "online" | "internet" | "email" | "e mail" | "portal" | "data portal" | "website"
-            | "national public service portal" | "mobile app" | "app" | "mang dien tu" | "qua mang dien tu"
-            | "cong dich vu cong quoc gia" | "thu dien tu" | "dien tu" => Channel::Electronic,
-            "postal" | "post" | "mail" | "buu chinh" | "qua buu chinh" | "dich vu buu chinh" => Channel::Postal,
+            "in person"
+            | "inperson"
+            | "truc tiep"
+            | "tai tru so"
+            | "truc tiep tai tru so"
+            | "office" => Channel::InPerson,
+            "electronic"
+            | "online"
+            | "internet"
+            | "email"
+            | "e mail"
+            | "portal"
+            | "data portal"
+            | "website"
+            | "national public service portal"
+            | "mobile app"
+            | "app"
+            | "mang dien tu"
+            | "qua mang dien tu"
+            | "cong dich vu cong quoc gia"
+            | "thu dien tu"
+            | "dien tu" => Channel::Electronic,
+            "postal" | "post" | "mail" | "buu chinh" | "qua buu chinh" | "dich vu buu chinh" => {
+                Channel::Postal
+            }
             "fax" => Channel::Fax,
             _ => return Err(ChannelError(s.to_string())),
         })

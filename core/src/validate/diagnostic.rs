@@ -64,17 +64,27 @@ impl Location {
 
     /// A row in a table.
     pub fn row(row: usize) -> Location {
-        Location { row: Some(row), ..Location::default() }
+        Location {
+            row: Some(row),
+            ..Location::default()
+        }
     }
 
     /// A cell: row and column header.
     pub fn cell(row: usize, column: impl Into<String>) -> Location {
-        Location { row: Some(row), column: Some(column.into()), ..Location::default() }
+        Location {
+            row: Some(row),
+            column: Some(column.into()),
+            ..Location::default()
+        }
     }
 
     /// A JSON pointer.
     pub fn pointer(pointer: impl Into<String>) -> Location {
-        Location { pointer: Some(pointer.into()), ..Location::default() }
+        Location {
+            pointer: Some(pointer.into()),
+            ..Location::default()
+        }
     }
 
     /// With the given column header.
@@ -131,7 +141,10 @@ pub struct Message {
 impl Message {
     /// Build from the two languages.
     pub fn new(vi: impl Into<String>, en: impl Into<String>) -> Message {
-        Message { vi: vi.into(), en: en.into() }
+        Message {
+            vi: vi.into(),
+            en: en.into(),
+        }
     }
 
     /// The text in `lang` (`"vi"` or anything else for English).
@@ -174,7 +187,12 @@ impl Diagnostic {
     /// # Panics
     /// Panics if `rule` is not in [`super::rules::RULES`] — rule ids are
     /// constants in code, so this is a programming error caught by tests.
-    pub fn new(rule: &str, location: Location, value: Option<String>, message: Message) -> Diagnostic {
+    pub fn new(
+        rule: &str,
+        location: Location,
+        value: Option<String>,
+        message: Message,
+    ) -> Diagnostic {
         let r = super::rules::rule(rule).unwrap_or_else(|| panic!("unregistered rule id {rule}"));
         Diagnostic {
             rule: r.id.to_string(),
@@ -207,7 +225,11 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} [{}] {}: {}", self.severity, self.rule, self.location, self.message.en)?;
+        write!(
+            f,
+            "{} [{}] {}: {}",
+            self.severity, self.rule, self.location, self.message.en
+        )?;
         if let Some(c) = &self.citation {
             write!(f, " ({c})")?;
         }
@@ -264,7 +286,9 @@ impl Report {
 
     /// Whether any finding has severity `error`.
     pub fn has_errors(&self) -> bool {
-        self.diagnostics.iter().any(|d| d.severity == Severity::Error)
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
     }
 
     /// Findings grouped by rule id (sorted by id), each group in input order.

@@ -153,7 +153,13 @@ mod tests {
 
     #[test]
     fn law_rules_cite_their_basis() {
-        assert_eq!(rule("R-CAT-FIELDS").unwrap().citation.unwrap().to_string(), "Decree 13/2018/NĐ-CP, Art. 6(3)");
-        assert_eq!(rule("R-NO-FEES").unwrap().citation.unwrap().to_string(), "Law 104/2016/QH13, Art. 12(1)");
+        assert_eq!(
+            rule("R-CAT-FIELDS").unwrap().citation.unwrap().to_string(),
+            "Decree 13/2018/NĐ-CP, Art. 6(3)"
+        );
+        assert_eq!(
+            rule("R-NO-FEES").unwrap().citation.unwrap().to_string(),
+            "Law 104/2016/QH13, Art. 12(1)"
+        );
     }
 }

@@ -1,0 +1,432 @@
+//! Dates as catalogs write them: a full date, a month, or a year, parsed from
+//! the many ways Vietnamese officers type them.
+
+use std::fmt;
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::text::fold_key;
+
+/// A civil date in Vietnam with the precision the source gave: a day, a
+/// month ("05/2019", "Tháng 5/2019") or a year ("Năm 2019"). Month precision
+/// is kept as a month, never turned into the 1st.
+///
+/// Serialised as `"2019-05-02"`, `"2019-05"` or `"2019"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum PartialDate {
+    /// A full date.
+    Day(NaiveDate),
+    /// A month of a year.
+    Month {
+        /// Year.
+        year: i32,
+        /// Month 1–12.
+        month: u32,
+    },
+    /// A year.
+    Year(i32),
+}
+
+/// Why a date text could not be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DateError {
+    /// Day, month and year were found but no such date exists (31/02/2019).
+    /// Never rolled over to another date.
+    #[error(
+        "{input:?} is not a calendar date (day {day}, month {month}, year {year} does not exist)"
+    )]
+    Impossible {
+        /// The text.
+        input: String,
+        /// Day as written.
+        day: u32,
+        /// Month as written.
+        month: u32,
+        /// Year as written.
+        year: i32,
+    },
+    /// The text is not a date in any form tiepcan reads.
+    #[error("{input:?} is not a date (expected dd/mm/yyyy, yyyy-mm-dd, \"ngày d tháng m năm y\", mm/yyyy or a year)")]
+    Unrecognised {
+        /// The text.
+        input: String,
+    },
+}
+
+impl PartialDate {
+    /// The first day covered.
+    pub fn first_day(self) -> NaiveDate {
+        match self {
+            PartialDate::Day(d) => d,
+            PartialDate::Month { year, month } => {
+                NaiveDate::from_ymd_opt(year, month, 1).unwrap_or(NaiveDate::MIN)
+            }
+            PartialDate::Year(y) => NaiveDate::from_ymd_opt(y, 1, 1).unwrap_or(NaiveDate::MIN),
+        }
+    }
+
+    /// The last day covered.
+    pub fn last_day(self) -> NaiveDate {
+        match self {
+            PartialDate::Day(d) => d,
+            PartialDate::Month { year, month } => {
+                let (ny, nm) = if month == 12 {
+                    (year + 1, 1)
+                } else {
+                    (year, month + 1)
+                };
+                NaiveDate::from_ymd_opt(ny, nm, 1)
+                    .and_then(|d| d.pred_opt())
+                    .unwrap_or(NaiveDate::MAX)
+            }
+            PartialDate::Year(y) => NaiveDate::from_ymd_opt(y, 12, 31).unwrap_or(NaiveDate::MAX),
+        }
+    }
+
+    /// The year.
+    pub fn year(self) -> i32 {
+        match self {
+            PartialDate::Day(d) => d.year(),
+            PartialDate::Month { year, .. } => year,
+            PartialDate::Year(y) => y,
+        }
+    }
+
+    /// Parse a date as Vietnamese catalogs write it. Day first, always:
+    /// `02/03/2026` is 2 March.
+    ///
+    /// Accepted: `dd/mm/yyyy` (also `-` or `.` separators, one-digit day or
+    /// month), ISO `yyyy-mm-dd`, `ngày 02 tháng 3 năm 2026` (with or without
+    /// diacritics), `mm/yyyy`, `Tháng 5/2019`, `tháng 5 năm 2019`, `Năm 2019`,
+    /// `2019`, and an ISO date-time (the date part is taken).
+    ///
+    /// # Errors
+    /// [`DateError::Impossible`] for a day that does not exist (never rolled
+    /// over), [`DateError::Unrecognised`] for anything else.
+    ///
+    /// ```
+    /// use tiepcan::model::PartialDate;
+    /// use chrono::NaiveDate;
+    /// assert_eq!(PartialDate::parse("02/03/2026")?, PartialDate::Day(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap()));
+    /// assert_eq!(PartialDate::parse("ngày 02 tháng 3 năm 2026")?.to_string(), "2026-03-02");
+    /// assert_eq!(PartialDate::parse("Tháng 5/2019")?.to_string(), "2019-05");
+    /// assert!(PartialDate::parse("31/02/2019").is_err());
+    /// # Ok::<(), tiepcan::model::DateError>(())
+    /// ```
+    pub fn parse(input: &str) -> Result<PartialDate, DateError> {
+        let unrec = || DateError::Unrecognised {
+            input: input.to_string(),
+        };
+        let k = fold_key(input);
+        let k = k.trim_end_matches('.').trim();
+        if k.is_empty() {
+            return Err(unrec());
+        }
+        // Words to separators: "ngay 02 thang 3 nam 2026", "thang 5/2019", "nam 2019".
+        let mut words = k.to_string();
+        for w in ["ngay", "thang", "nam"] {
+            words = words.replace(w, " ");
+        }
+        let iso_like =
+            k.len() >= 10 && k.as_bytes()[4] == b'-' && k[..4].bytes().all(|b| b.is_ascii_digit());
+        let nums: Vec<&str> = words
+            .split(|c: char| c == '/' || c == '-' || c == '.' || c == ',' || c.is_whitespace())
+            .filter(|s| !s.is_empty())
+            .collect();
+        let all_digits = nums.iter().all(|n| n.bytes().all(|b| b.is_ascii_digit()));
+        let stripped_of_words_ok = fold_key(&words)
+            .chars()
+            .all(|c| c.is_ascii_digit() || "/-. ,".contains(c));
+        if iso_like {
+            let date_part = &k[..10];
+            let parts: Vec<&str> = date_part.split('-').collect();
+            if parts.len() == 3 && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit())) {
+                return make_day(input, parts[2], parts[1], parts[0]);
+            }
+            return Err(unrec());
+        }
+        if !all_digits || !stripped_of_words_ok || nums.is_empty() {
+            return Err(unrec());
+        }
+        let year_ok = |y: &str| y.len() == 4;
+        match nums.as_slice() {
+            [d, m, y] if year_ok(y) && d.len() <= 2 && m.len() <= 2 => make_day(input, d, m, y),
+            [m, y] if year_ok(y) && m.len() <= 2 => {
+                let month: u32 = m.parse().map_err(|_| unrec())?;
+                let year: i32 = y.parse().map_err(|_| unrec())?;
+                if (1..=12).contains(&month) {
+                    Ok(PartialDate::Month { year, month })
+                } else {
+                    Err(unrec())
+                }
+            }
+            [y] if year_ok(y) => Ok(PartialDate::Year(y.parse().map_err(|_| unrec())?)),
+            _ => Err(unrec()),
+        }
+    }
+}
+
+fn make_day(input: &str, d: &str, m: &str, y: &str) -> Result<PartialDate, DateError> {
+    let unrec = || DateError::Unrecognised {
+        input: input.to_string(),
+    };
+    let day: u32 = d.parse().map_err(|_| unrec())?;
+    let month: u32 = m.parse().map_err(|_| unrec())?;
+    let year: i32 = y.parse().map_err(|_| unrec())?;
+    NaiveDate::from_ymd_opt(year, month, day)
+        .map(PartialDate::Day)
+        .ok_or(DateError::Impossible {
+            input: input.to_string(),
+            day,
+            month,
+            year,
+        })
+}
+
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PartialDate::Day(d) => write!(f, "{}", d.format("%Y-%m-%d")),
+            PartialDate::Month { year, month } => write!(f, "{year:04}-{month:02}"),
+            PartialDate::Year(y) => write!(f, "{y:04}"),
+        }
+    }
+}
+
+impl Serialize for PartialDate {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for PartialDate {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        PartialDate::parse(&s).map_err(serde::de::Error::custom)
+    }
+}
+
+impl From<NaiveDate> for PartialDate {
+    fn from(d: NaiveDate) -> Self {
+        PartialDate::Day(d)
+    }
+}
+
+/// How a disclosure time or time limit is written (Decree 13/2018, Art. 6(3):
+/// "thời điểm, thời hạn công khai"): a date, a year range, a recurring phrase
+/// or free text. The original text is always kept by the model.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum TimingPhrase {
+    /// A date of some precision.
+    Date {
+        /// The date.
+        date: PartialDate,
+    },
+    /// "Năm 2019 - 2020".
+    YearRange {
+        /// First year.
+        from: i32,
+        /// Last year.
+        to: i32,
+    },
+    /// "Thường xuyên" — regularly / continuously.
+    Regularly,
+    /// "Khi có phát sinh" — when it arises.
+    WhenArising,
+    /// "Ngay sau khi ban hành" — immediately after issue.
+    ImmediatelyAfterIssue,
+    /// A duration such as "30 ngày", "01 năm", "05 ngày làm việc".
+    Duration {
+        /// Amount.
+        amount: u32,
+        /// Unit word as a key: `day`, `working_day`, `month`, `year`.
+        unit: String,
+    },
+    /// Anything else; the text is in the item field.
+    Text,
+}
+
+impl TimingPhrase {
+    /// Classify a time or time-limit text. Never fails: unknown text is
+    /// [`TimingPhrase::Text`]; an impossible date is reported by
+    /// [`PartialDate::parse`] and classified as `Text` here.
+    pub fn classify(input: &str) -> TimingPhrase {
+        let k = fold_key(input);
+        if k.contains("thuong xuyen") || k.contains("lien tuc") {
+            return TimingPhrase::Regularly;
+        }
+        if k.contains("khi co phat sinh") || k.contains("khi phat sinh") {
+            return TimingPhrase::WhenArising;
+        }
+        if k.contains("ngay sau khi") || k.contains("ngay khi ban hanh") {
+            return TimingPhrase::ImmediatelyAfterIssue;
+        }
+        if let Ok(date) = PartialDate::parse(input) {
+            return TimingPhrase::Date { date };
+        }
+        let digits: Vec<i32> = k
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|s| s.len() == 4)
+            .filter_map(|s| s.parse().ok())
+            .collect();
+        if digits.len() == 2
+            && (k.starts_with("nam") || k.chars().next().is_some_and(|c| c.is_ascii_digit()))
+            && k.contains('-')
+        {
+            return TimingPhrase::YearRange {
+                from: digits[0],
+                to: digits[1],
+            };
+        }
+        let mut it = k.split_whitespace();
+        if let (Some(n), Some(u)) = (it.next().or(None), it.next()) {
+            let rest: Vec<&str> = std::iter::once(u).chain(it).collect();
+            let rest = rest.join(" ");
+            if let Ok(amount) = n.trim_start_matches("trong").parse::<u32>() {
+                let unit = if rest.starts_with("ngay lam viec") {
+                    "working_day"
+                } else if rest.starts_with("ngay") {
+                    "day"
+                } else if rest.starts_with("thang") {
+                    "month"
+                } else if rest.starts_with("nam") {
+                    "year"
+                } else {
+                    return TimingPhrase::Text;
+                };
+                return TimingPhrase::Duration {
+                    amount,
+                    unit: unit.to_string(),
+                };
+            }
+        }
+        TimingPhrase::Text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, dd: u32) -> PartialDate {
+        PartialDate::Day(NaiveDate::from_ymd_opt(y, m, dd).unwrap())
+    }
+
+    #[test]
+    fn day_first_in_every_separator() {
+        assert_eq!(PartialDate::parse("02/03/2026").unwrap(), d(2026, 3, 2));
+        assert_eq!(PartialDate::parse("2-3-2026").unwrap(), d(2026, 3, 2));
+        assert_eq!(PartialDate::parse("02.03.2026").unwrap(), d(2026, 3, 2));
+        assert_eq!(PartialDate::parse("2026-02-03").unwrap(), d(2026, 2, 3));
+        assert_eq!(
+            PartialDate::parse("2026-02-03T10:00:00+07:00").unwrap(),
+            d(2026, 2, 3)
+        );
+    }
+
+    #[test]
+    fn vietnamese_long_form_with_and_without_diacritics() {
+        assert_eq!(
+            PartialDate::parse("ngày 02 tháng 3 năm 2023").unwrap(),
+            d(2023, 3, 2)
+        );
+        assert_eq!(
+            PartialDate::parse("Ngay 2 thang 3 nam 2023").unwrap(),
+            d(2023, 3, 2)
+        );
+    }
+
+    #[test]
+    fn month_and_year_precision_are_kept() {
+        assert_eq!(
+            PartialDate::parse("05/2019").unwrap(),
+            PartialDate::Month {
+                year: 2019,
+                month: 5
+            }
+        );
+        assert_eq!(
+            PartialDate::parse("Tháng 5/2019").unwrap(),
+            PartialDate::Month {
+                year: 2019,
+                month: 5
+            }
+        );
+        assert_eq!(
+            PartialDate::parse("tháng 5 năm 2019").unwrap(),
+            PartialDate::Month {
+                year: 2019,
+                month: 5
+            }
+        );
+        assert_eq!(
+            PartialDate::parse("Năm 2019").unwrap(),
+            PartialDate::Year(2019)
+        );
+        assert_eq!(
+            PartialDate::parse("03/2026").unwrap().last_day(),
+            NaiveDate::from_ymd_opt(2026, 3, 31).unwrap()
+        );
+    }
+
+    #[test]
+    fn impossible_dates_are_errors_never_rolled() {
+        assert!(matches!(
+            PartialDate::parse("31/02/2026"),
+            Err(DateError::Impossible {
+                day: 31,
+                month: 2,
+                ..
+            })
+        ));
+        assert!(matches!(
+            PartialDate::parse("29/02/2023"),
+            Err(DateError::Impossible { .. })
+        ));
+        assert!(PartialDate::parse("29/02/2024").is_ok());
+        assert!(matches!(
+            PartialDate::parse("Thường xuyên"),
+            Err(DateError::Unrecognised { .. })
+        ));
+        assert!(PartialDate::parse("13/2019").is_err());
+    }
+
+    #[test]
+    fn timing_phrases() {
+        assert_eq!(
+            TimingPhrase::classify("Thường xuyên"),
+            TimingPhrase::Regularly
+        );
+        assert_eq!(
+            TimingPhrase::classify("Khi có phát sinh"),
+            TimingPhrase::WhenArising
+        );
+        assert_eq!(
+            TimingPhrase::classify("Ngay sau khi ban hành"),
+            TimingPhrase::ImmediatelyAfterIssue
+        );
+        assert_eq!(
+            TimingPhrase::classify("Năm 2019 - 2020"),
+            TimingPhrase::YearRange {
+                from: 2019,
+                to: 2020
+            }
+        );
+        assert_eq!(
+            TimingPhrase::classify("30 ngày"),
+            TimingPhrase::Duration {
+                amount: 30,
+                unit: "day".into()
+            }
+        );
+        assert_eq!(
+            TimingPhrase::classify("01 năm"),
+            TimingPhrase::Duration {
+                amount: 1,
+                unit: "year".into()
+            }
+        );
+    }
+}
