@@ -251,7 +251,7 @@ fn push_row_open(
             out,
             " data-year=\"{}\" data-date=\"{}\"",
             d.year(),
-            d.first_day().format("%Y-%m-%d")
+            d.first_day()
         );
     }
     out.push('>');

@@ -179,7 +179,7 @@ pub fn spoken_partial_date_vi(d: PartialDate) -> String {
 /// `03/2026`, `2026`.
 pub fn numeric_date_vi(d: PartialDate) -> String {
     match d {
-        PartialDate::Day(d) => d.format("%d/%m/%Y").to_string(),
+        PartialDate::Day(d) => format!("{:02}/{:02}/{}", d.day(), d.month(), d.year()),
         PartialDate::Month { year, month } => format!("{month:02}/{year}"),
         PartialDate::Year(y) => format!("{y}"),
     }
