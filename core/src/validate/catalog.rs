@@ -231,10 +231,10 @@ pub fn check_disclosure(cat: &DisclosureCatalog, opts: &CheckOptions) -> Report 
         // Duplicates after Vietnamese normalisation.
         let key = format!(
             "{}|{}|{}",
-            fold_key(&it.title),
+            crate::text::same_text_key(&it.title),
             it.number_symbol
                 .as_ref()
-                .map(|d| fold_key(&d.raw))
+                .map(|d| crate::text::same_text_key(&d.raw))
                 .unwrap_or_default(),
             it.created_on.map(|d| d.to_string()).unwrap_or_default()
         );
