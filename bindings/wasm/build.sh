@@ -9,13 +9,16 @@ ROOT="$(cd "$HERE/../.." && pwd)"
 cd "$ROOT"
 cargo build --target wasm32-unknown-unknown --profile wasm-release -p tiepcan-wasm
 rm -rf "$HERE/pkg"
-wasm-bindgen --target web --out-dir "$HERE/pkg" --out-name tiepcan_wasm \
-  target/wasm32-unknown-unknown/wasm-release/tiepcan_wasm.wasm
-if [ "${TIEPCAN_WASM_OPT:-0}" = 1 ] && command -v wasm-opt >/dev/null 2>&1; then
-  wasm-opt -Oz --enable-reference-types --enable-multivalue --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
-    "$HERE/pkg/tiepcan_wasm_bg.wasm" -o "$HERE/pkg/tiepcan_wasm_bg.wasm.opt" \
-    && mv "$HERE/pkg/tiepcan_wasm_bg.wasm.opt" "$HERE/pkg/tiepcan_wasm_bg.wasm"
+WASM=target/wasm32-unknown-unknown/wasm-release/tiepcan_wasm.wasm
+# wasm-opt runs before wasm-bindgen: Debian's binaryen (108) mangles the
+# externref table that wasm-bindgen adds, but optimises the raw module fine.
+if [ "${TIEPCAN_WASM_OPT:-1}" = 1 ] && command -v wasm-opt >/dev/null 2>&1; then
+  wasm-opt -Oz --enable-reference-types --enable-multivalue --enable-bulk-memory \
+    --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+    "$WASM" -o target/tiepcan_wasm.opt.wasm
+  WASM=target/tiepcan_wasm.opt.wasm
 fi
+wasm-bindgen --target web --out-dir "$HERE/pkg" --out-name tiepcan_wasm "$WASM"
 cp core/src/render/tiepcan.css "$HERE/pkg/tiepcan.css"
 # The demo page gets a self-contained copy (servable by any static server).
 rm -rf examples/web/tiepcan

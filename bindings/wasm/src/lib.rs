@@ -13,9 +13,14 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+use chrono::NaiveDate;
+use tiepcan::calendar::WorkingCalendar;
+use tiepcan::deadline::{Clock, Request, RuleTable, Schedule};
+use tiepcan::io::{read_catalog_bytes, Format, ReadError, ReadOptions};
 use tiepcan::model::{Catalog, PartialDate};
 use tiepcan::render::{self, RenderOptions, RequestSlipInput};
 use tiepcan::text;
+use tiepcan::validate::{check_catalog, CheckOptions};
 use tiepcan::validate::{Location, Report};
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -35,11 +40,17 @@ export interface InformationItem { seq?: string | null; title: string; number_sy
 /** Either catalog, tagged by kind. */
 export interface Catalog { kind: "disclosure" | "conditional"; agency?: Agency | null; title?: string | null; issuing_decision?: DocumentRef | null; issued_on?: string | null; last_updated?: string | null; items: InformationItem[] | Record<string, unknown>[]; [k: string]: unknown; }
 export interface ParseOutcome { catalog: Catalog; diagnostics: Diagnostic[]; }
-export type CatalogFormat = "json" | "csv" | "xml" | "xlsx";
+export type CatalogFormat = "json" | "csv" | "xml" | "xlsx" | "auto";
 export interface RenderOptions { id_prefix?: string; heading_level?: number; form_action?: string; }
 /** Request slip fields (Law 104/2016/QH13 Art. 24(2); Form 01a). provision_form: "at_office" | "electronic" | "postal" | "fax". */
 export interface RequestSlipInput { full_name?: string; residence?: string; id_number?: string; phone?: string; fax?: string; email?: string; information?: string; provision_form?: string; reason?: string; }
 export interface FieldError { field: string; message: Message; }
+/** A deadline request. received: "YYYY-MM-DD" or local "YYYY-MM-DDTHH:MM" (UTC+7). */
+export interface DeadlineRequest { received: string; channel: "in_person" | "electronic" | "postal" | "fax"; complexity: "simple" | "complex"; regime?: "2016" | "2026" | null; extension?: { days?: number | null; notice_date?: string | null } | null; }
+export interface SkippedDay { date: string; reason: { kind: "weekend" } | { kind: "day_off"; day_kind: string; name: string; document: string }; projected: boolean; }
+/** One time limit. Units: "working_days" | "calendar_days" | "immediate". */
+export interface Deadline { kind: string; rule_id: string; start: string; due: string; alternative_due: string | null; limit: { value: number; unit: "working_days" | "calendar_days" | "immediate" }; unit_as_written: string; citation: Citation; value_status: string; provisional: boolean; skipped: SkippedDay[]; }
+export interface Schedule { regime: "2016" | "2026"; received: string; receipt_date: string; channel: string; complexity: "simple" | "complex"; milestones: Deadline[]; skipped: SkippedDay[]; findings: Diagnostic[]; calendar_version: string; }
 /** A JS Error thrown by tiepcan. */
 export interface TiepcanError extends Error { code: string; location: Location | null; }
 "#;
@@ -72,16 +83,21 @@ fn from_js<T: serde::de::DeserializeOwned>(v: JsValue, what: &str) -> Result<T, 
             .and_then(|s| s.as_string())
             .ok_or_else(|| error("input", &format!("{what} cannot be turned into JSON"), None))?
     };
-    serde_json::from_str(&text).map_err(|e| {
+    // Through `serde_json::Value`, as the core's JSON reader does: one
+    // deserializer instantiation per type in the module instead of two.
+    let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
         let loc = Location {
             line: Some(e.line()).filter(|l| *l > 0),
             col: Some(e.column()).filter(|c| *c > 0),
             ..Location::default()
         };
+        error("input", &format!("{what} is not JSON: {e}"), Some(&loc))
+    })?;
+    serde_json::from_value(value).map_err(|e| {
         error(
             "input",
             &format!("{what} is not in the expected shape: {e}"),
-            Some(&loc),
+            None,
         )
     })
 }
@@ -137,28 +153,34 @@ struct ParseOutcome {
 }
 
 fn parse_bytes(bytes: &[u8], format: &str) -> Result<ParseOutcome, JsValue> {
-    match format.trim().to_ascii_lowercase().as_str() {
-        "json" => {
-            let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes))
-                .map_err(|e| error("parse", &format!("input is not UTF-8: {e}"), None))?;
-            let catalog: Catalog = serde_json::from_str(text).map_err(|e| {
-                let loc = Location {
-                    line: Some(e.line()).filter(|l| *l > 0),
-                    col: Some(e.column()).filter(|c| *c > 0),
-                    ..Location::default()
-                };
-                error("parse", &format!("catalog JSON: {e}"), Some(&loc))
-            })?;
-            Ok(ParseOutcome {
-                catalog,
-                diagnostics: Vec::new(),
-            })
+    let f = match format.trim().to_ascii_lowercase().as_str() {
+        "" | "auto" => Format::sniff(bytes),
+        "json" => Format::Json,
+        "csv" => Format::Csv,
+        "xml" => Format::Xml,
+        "xlsx" => Format::Xlsx,
+        other => {
+            return Err(error(
+                "format",
+                &format!("unknown catalog format {other:?}: expected json, csv, xml, xlsx or auto"),
+                None,
+            ))
         }
-        other => Err(error(
-            "format",
-            &format!("unknown or unsupported catalog format {other:?}: expected \"json\""),
-            None,
-        )),
+    };
+    match read_catalog_bytes(bytes, f, &ReadOptions::default()) {
+        Ok(o) => Ok(ParseOutcome {
+            catalog: o.catalog,
+            diagnostics: o.diagnostics,
+        }),
+        Err(e) => {
+            let code = match &e {
+                ReadError::Unreadable { .. } | ReadError::Io { .. } => "parse",
+                ReadError::TooLarge { .. } => "too_large",
+                ReadError::UnsupportedFormat(_) => "format",
+            };
+            let d = e.to_diagnostic(None);
+            Err(error(code, &e.to_string(), Some(&d.location)))
+        }
     }
 }
 
@@ -308,4 +330,136 @@ pub fn spoken_date(s: &str) -> Result<String, JsValue> {
 #[wasm_bindgen]
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
+}
+
+fn date_arg(s: &str, what: &str) -> Result<NaiveDate, JsValue> {
+    match PartialDate::parse(s) {
+        Ok(PartialDate::Day(d)) => Ok(d),
+        Ok(_) => Err(error(
+            "date",
+            &format!("{what}: {s:?} is not a full date (day, month and year)"),
+            None,
+        )),
+        Err(e) => Err(error("date", &format!("{what}: {e}"), None)),
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct ValidateOptions {
+    today: String,
+    #[serde(default)]
+    update_threshold_days: Option<u32>,
+}
+
+/// Check a catalog against the law (catalog rules, LAW.md §9). `options.today`
+/// is required (`"2026-11-29"` or day-first `"29/11/2026"`): no function reads
+/// the host clock.
+///
+/// # Errors
+/// `code:"input"` for a wrong shape, `code:"date"` for a bad `today`.
+#[wasm_bindgen(js_name = validateCatalog, unchecked_return_type = "Report")]
+pub fn validate_catalog(
+    #[wasm_bindgen(unchecked_param_type = "Catalog")] catalog: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "{ today: string; update_threshold_days?: number }")]
+    options_: JsValue,
+) -> Result<JsValue, JsValue> {
+    let c: Catalog = from_js(catalog, "catalog")?;
+    let o: ValidateOptions = from_js(options_, "options")?;
+    let mut opts = CheckOptions::new(date_arg(&o.today, "today")?);
+    if let Some(n) = o.update_threshold_days {
+        opts.update_threshold_days = n;
+    }
+    to_js(&check_catalog(&c, &opts))
+}
+
+fn schedule_for(request: JsValue) -> Result<Schedule, JsValue> {
+    let req: Request = from_js(request, "request")?;
+    let rules = RuleTable::builtin();
+    Clock::new(WorkingCalendar::official(), &rules)
+        .schedule(&req)
+        .map_err(|e| error("deadline", &e.to_string(), None))
+}
+
+/// Compute the deadlines of a request on the official working calendar:
+/// `{received: "2025-01-24" | "2025-01-24T16:30", channel: "in_person" |
+/// "electronic" | "postal" | "fax", complexity: "simple" | "complex",
+/// regime?: "2016" | "2026" | null, extension?: null}` → the `Schedule`
+/// (milestones with due dates, working or calendar days, citations, skipped
+/// days with reasons, findings).
+///
+/// # Errors
+/// `code:"input"` for a wrong shape, `code:"deadline"` when no regime or
+/// calendar covers the date.
+#[wasm_bindgen(js_name = computeDeadline, unchecked_return_type = "Schedule")]
+pub fn compute_deadline(
+    #[wasm_bindgen(unchecked_param_type = "DeadlineRequest")] request: JsValue,
+) -> Result<JsValue, JsValue> {
+    to_js(&schedule_for(request)?)
+}
+
+/// Render a schedule (from `computeDeadline`) as the accessible explanation
+/// list.
+///
+/// # Errors
+/// `code:"input"`.
+#[wasm_bindgen(js_name = renderDeadline)]
+pub fn render_deadline(
+    #[wasm_bindgen(unchecked_param_type = "Schedule")] schedule: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "RenderOptions | undefined")] options_: JsValue,
+) -> Result<String, JsValue> {
+    let s: Schedule = from_js(schedule, "schedule")?;
+    Ok(render::render_deadline(&s, &options(options_)?))
+}
+
+/// Whether a date is a working day of state agencies (official calendar).
+///
+/// # Errors
+/// `code:"date"` for a bad date, `code:"calendar"` outside 2014–2199.
+#[wasm_bindgen(js_name = isWorkingDay)]
+pub fn is_working_day(date: &str) -> Result<bool, JsValue> {
+    WorkingCalendar::official()
+        .is_working_day(date_arg(date, "date")?)
+        .map_err(|e| error("calendar", &e.to_string(), None))
+}
+
+/// The `n`-th working day after `date` (`date` itself not counted), ISO.
+///
+/// # Errors
+/// `code:"date"`, `code:"calendar"`.
+#[wasm_bindgen(js_name = addWorkingDays)]
+pub fn add_working_days(date: &str, n: u32) -> Result<String, JsValue> {
+    WorkingCalendar::official()
+        .add_working_days(date_arg(date, "date")?, n)
+        .map(|d| d.to_string())
+        .map_err(|e| error("calendar", &e.to_string(), None))
+}
+
+/// Working days in `(from, to]`.
+///
+/// # Errors
+/// `code:"date"`, `code:"calendar"`.
+#[wasm_bindgen(js_name = workingDaysBetween)]
+pub fn working_days_between(from: &str, to: &str) -> Result<f64, JsValue> {
+    WorkingCalendar::official()
+        .working_days_between(date_arg(from, "from")?, date_arg(to, "to")?)
+        .map(|n| n as f64)
+        .map_err(|e| error("calendar", &e.to_string(), None))
+}
+
+/// The non-working days in `(from, to]` with their reasons.
+///
+/// # Errors
+/// `code:"date"`, `code:"calendar"`.
+#[wasm_bindgen(js_name = explainDays, unchecked_return_type = "SkippedDay[]")]
+pub fn explain_days(from: &str, to: &str) -> Result<JsValue, JsValue> {
+    let v = WorkingCalendar::official()
+        .explain(date_arg(from, "from")?, date_arg(to, "to")?)
+        .map_err(|e| error("calendar", &e.to_string(), None))?;
+    to_js(&v)
+}
+
+/// Version of the embedded calendar data.
+#[wasm_bindgen(js_name = calendarVersion)]
+pub fn calendar_version() -> String {
+    WorkingCalendar::official().version().to_string()
 }

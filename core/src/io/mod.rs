@@ -37,7 +37,9 @@
 mod csv;
 mod encoding;
 pub mod json;
+#[cfg_attr(not(feature = "xlsx"), allow(dead_code))]
 mod table;
+#[cfg(feature = "xlsx")]
 mod xlsx;
 // --- XML / DCAT / CKAN / CSV writer modules are added here by their branch
 // (`mod xml;` …); dispatch for `Format::Xml` is in `read_catalog_bytes`. ---
@@ -290,7 +292,14 @@ pub fn read_catalog_bytes(
     let mut out = match format {
         Format::Json => json::read(bytes, opts)?,
         Format::Csv => table::build(csv::read(bytes, opts)?, opts)?,
+        #[cfg(feature = "xlsx")]
         Format::Xlsx => table::build(xlsx::read(bytes, opts)?, opts)?,
+        #[cfg(not(feature = "xlsx"))]
+        Format::Xlsx => {
+            return Err(ReadError::UnsupportedFormat(
+                "XLSX reader not built in (feature `xlsx` is off)".to_string(),
+            ))
+        }
         // XML reader: dispatched here once `io::xml` is merged.
         Format::Xml => {
             return Err(ReadError::UnsupportedFormat(

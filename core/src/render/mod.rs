@@ -16,6 +16,7 @@
 //! text a style sheet must provide ([`STYLESHEET`] has one).
 
 mod catalog;
+mod deadline;
 mod report;
 mod request;
 mod text;
@@ -25,6 +26,7 @@ use std::fmt::Write as _;
 use chrono::{Datelike, NaiveDate};
 
 pub use catalog::{catalog_rows_key, render_catalog};
+pub use deadline::render_deadline;
 pub use report::render_report;
 pub use request::{
     check_request_slip, render_request_form, FieldError, ProvisionForm, RequestSlipInput,
