@@ -411,6 +411,17 @@ pub fn render_deadline(
     Ok(render::render_deadline(&s, &options(options_)?))
 }
 
+/// The deadline calculator form (see `tiepcan::render::render_deadline_form`).
+///
+/// # Errors
+/// `code:"input"` for bad options.
+#[wasm_bindgen(js_name = renderDeadlineForm)]
+pub fn render_deadline_form(
+    #[wasm_bindgen(unchecked_param_type = "RenderOptions | undefined")] options_: JsValue,
+) -> Result<String, JsValue> {
+    Ok(render::render_deadline_form(&options(options_)?))
+}
+
 /// Whether a date is a working day of state agencies (official calendar).
 ///
 /// # Errors

@@ -132,6 +132,71 @@ pub fn render_deadline(s: &Schedule, opts: &RenderOptions) -> String {
     out
 }
 
+/// The deadline calculator's form (no script needed to submit it to a
+/// server; `<tiepcan-deadline>` computes in the page): the request channel
+/// (Law 104/2016/QH13 Art. 24(1)) and complexity as radio groups, the date the
+/// valid request was received as a native date input (browsers without one
+/// show a text field: day first, "24/01/2025"), a submit button, a polite
+/// status line and an empty result container.
+///
+/// Field names: `channel` (`in_person`, `electronic`, `postal`, `fax`),
+/// `complexity` (`simple`, `complex`), `received` (ISO or day-first date).
+pub fn render_deadline_form(opts: &RenderOptions) -> String {
+    use crate::law::Channel;
+    let lvl = opts.h();
+    let hid = opts.id("deadline-form-heading");
+    let mut out = String::with_capacity(3000);
+    let _ = write!(
+        out,
+        "<section class=\"tc-root tc-deadline\" lang=\"vi\" aria-labelledby=\"{hid}\">\n<h{lvl} id=\"{hid}\">Tính thời hạn trả lời yêu cầu cung cấp thông tin</h{lvl}>\n<form class=\"tc-form tc-deadline-form\" method=\"get\" novalidate"
+    );
+    if let Some(a) = super::safe_href(&opts.form_action) {
+        out.push_str(" action=\"");
+        push_escaped(&mut out, a);
+        out.push('"');
+    }
+    out.push_str(">\n<fieldset class=\"tc-field\">\n<legend>Cách gửi yêu cầu</legend>\n");
+    for (i, c) in Channel::ALL.into_iter().enumerate() {
+        let id = opts.id(&format!("channel-{}", c.code()));
+        let label = c.label_vi();
+        let mut cap = label.chars();
+        let label: String = cap
+            .next()
+            .map(|f| f.to_uppercase().chain(cap).collect())
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "<div><input type=\"radio\" name=\"channel\" id=\"{id}\" value=\"{}\"{}> <label for=\"{id}\">{label}</label></div>",
+            c.code(),
+            if i == 0 { " checked" } else { "" }
+        );
+    }
+    out.push_str("</fieldset>\n<fieldset class=\"tc-field\">\n<legend>Loại yêu cầu</legend>\n");
+    for (code, label, hint, checked) in [
+        ("simple", "Đơn giản, thông tin có sẵn", "", " checked"),
+        (
+            "complex",
+            "Phức tạp",
+            " (phải tập hợp từ nhiều đơn vị hoặc hỏi ý kiến cơ quan khác)",
+            "",
+        ),
+    ] {
+        let id = opts.id(&format!("complexity-{code}"));
+        let _ = writeln!(
+            out,
+            "<div><input type=\"radio\" name=\"complexity\" id=\"{id}\" value=\"{code}\"{checked}> <label for=\"{id}\">{label}{hint}</label></div>"
+        );
+    }
+    let rid = opts.id("received");
+    let hint = opts.id("received-hint");
+    let err = opts.id("received-error");
+    let _ = write!(
+        out,
+        "</fieldset>\n<div class=\"tc-field\">\n<label for=\"{rid}\">Ngày nhận yêu cầu hợp lệ <span class=\"tc-required\">(bắt buộc)</span></label>\n<p class=\"tc-hint\" id=\"{hint}\">Ngày trước, tháng sau, ví dụ 24/01/2025.</p>\n<p class=\"tc-error-message\" id=\"{err}\" hidden></p>\n<input type=\"date\" id=\"{rid}\" name=\"received\" required aria-required=\"true\" aria-describedby=\"{hint}\" min=\"2018-07-01\" max=\"2199-12-31\">\n</div>\n<button type=\"submit\" class=\"tc-button\">Tính thời hạn</button>\n</form>\n<p class=\"tc-status\" role=\"status\" aria-live=\"polite\" aria-atomic=\"true\"></p>\n<div class=\"tc-deadline-output\"></div>\n</section>\n"
+    );
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -160,5 +225,13 @@ mod tests {
         assert!(html.contains("Tết"));
         assert!(html.contains("nghỉ hằng tuần"));
         assert!(html.contains("Luật Tiếp cận thông tin 2016"));
+    }
+
+    #[test]
+    fn calculator_form() {
+        let html = render_deadline_form(&RenderOptions::default());
+        assert!(html.contains("<label for=\"tc-channel-postal\">Qua dịch vụ bưu chính</label>"));
+        assert!(html.contains("<input type=\"date\" id=\"tc-received\" name=\"received\""));
+        assert!(html.contains("role=\"status\" aria-live=\"polite\""));
     }
 }
