@@ -139,9 +139,9 @@ pub fn safe_href(url: &str) -> Option<&str> {
     if lower.starts_with("mailto:") {
         return Some(u);
     }
-    // Relative: no scheme (no ':' before the first '/', '?' or '#'), and not
-    // a backslash trick.
-    if u.contains('\\') {
+    // Relative: no scheme (no ':' before the first '/', '?' or '#'), no
+    // backslash trick, no markup or character references.
+    if u.contains(['\\', '<', '>', '"', '\'', '`']) || u.contains("&#") {
         return None;
     }
     let head_end = u.find(['/', '?', '#']).unwrap_or(u.len());
@@ -274,6 +274,8 @@ mod tests {
             "Chi tiết",
             "\\\\evil",
             "",
+            "javascript&#58;alert(1)",
+            "\"><script>window.x=1</script>",
         ] {
             assert_eq!(safe_href(bad), None, "{bad:?}");
         }
