@@ -80,13 +80,23 @@ pub(crate) fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Table, ReadError>
             }
         }
         let start = record.position().map(|p| p.byte() as usize).unwrap_or(0);
-        let blank = bytes_all
-            .get(start..)
+        // The span may start on the '\n' of the previous record's "\r\n":
+        // that is not a blank line. Count "\r\n", "\n" and "\r" as one each.
+        let mut from = start;
+        if from > 0
+            && bytes_all.get(from - 1) == Some(&b'\r')
+            && bytes_all.get(from) == Some(&b'\n')
+        {
+            from += 1;
+        }
+        let run: Vec<u8> = bytes_all
+            .get(from..)
             .unwrap_or(&[])
             .iter()
-            .take_while(|&&b| b == b'\n' || b == b'\r')
-            .filter(|&&b| b == b'\n')
-            .count();
+            .copied()
+            .take_while(|&b| b == b'\n' || b == b'\r')
+            .collect();
+        let blank = run.len() - run.windows(2).filter(|w| w == b"\r\n").count();
         row += blank + 1;
         if row > opts.max_rows {
             return Err(ReadError::TooLarge {
@@ -146,5 +156,9 @@ mod tests {
         let rows: Vec<usize> = t.rows.iter().map(|r| r.row).collect();
         assert_eq!(rows, vec![1, 3, 4]);
         assert_eq!(t.physical_rows, 4);
+        // CRLF line ends (Excel's CSV) count once per line.
+        let t = read(b"STT,Ten\r\n\r\n1,a\r\n2,c\r\n", &ReadOptions::default()).unwrap();
+        let rows: Vec<usize> = t.rows.iter().map(|r| r.row).collect();
+        assert_eq!(rows, vec![1, 3, 4]);
     }
 }
