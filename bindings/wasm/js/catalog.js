@@ -31,6 +31,8 @@ export class TiepcanCatalog extends HTMLElement {
     this._rows = [];
     this._sort = null; // {field, dir}
     this._enhanced = false;
+    this._page = 0;
+    this._attached = new Set();
   }
 
   async connectedCallback() {
@@ -43,7 +45,14 @@ export class TiepcanCatalog extends HTMLElement {
       const text = await res.text();
       try {
         const html = api.renderCatalogJson(text, { id_prefix: this.getAttribute('id-prefix') || nextId('tcc') });
-        this.replaceChildren(fromTrustedHtml(html));
+        // Enhance while detached (only the first page's rows get laid out),
+        // then attach.
+        const holder = document.createElement('div');
+        holder.append(fromTrustedHtml(html));
+        this.enhance(holder);
+        this.replaceChildren(...holder.childNodes);
+        this.dispatchEvent(new CustomEvent('tiepcan-ready', { bubbles: true }));
+        return;
       } catch (e) {
         this.replaceChildren(el('p', { role: 'alert' }, `Không đọc được danh mục: ${e.message}`));
         return;
@@ -53,8 +62,8 @@ export class TiepcanCatalog extends HTMLElement {
   }
 
   /** Build the controls and index the rows (idempotent per table). */
-  enhance() {
-    const table = this.querySelector('table.tc-table');
+  enhance(root = this) {
+    const table = root.querySelector('table.tc-table');
     if (!table || table.dataset.tcEnhanced) return;
     table.dataset.tcEnhanced = '1';
     this._table = table;
@@ -69,8 +78,11 @@ export class TiepcanCatalog extends HTMLElement {
       year: tr.dataset.year || '',
       date: tr.dataset.date || '',
       order: Number(tr.dataset.order),
-      visible: true,
     }));
+    this._pageSize = Math.max(1, Number(this.getAttribute('page-size')) || 50);
+    this._ordered = this._rows;
+    this._matches = this._rows;
+    for (const r of this._rows) this._attached.add(r);
     this._sections = Array.from(table.tBodies);
     const base = table.id || nextId('tcc');
 
@@ -99,6 +111,16 @@ export class TiepcanCatalog extends HTMLElement {
       el('div', { class: 'tc-field' }, el('label', { for: yearId }, 'Năm tạo ra'), this._year));
     const wrap = table.closest('.tc-table-wrap') || table;
     wrap.before(controls, this._status);
+    // Pages: only the current page's rows are in the table, so that a
+    // catalog of thousands of entries stays fast and the row count a screen
+    // reader hears is the count shown.
+    this._prev = el('button', { type: 'button', class: 'tc-button' }, 'Trang trước');
+    this._next = el('button', { type: 'button', class: 'tc-button' }, 'Trang sau');
+    this._pageText = el('span', { class: 'tc-page-text' });
+    this._pager = el('nav', { class: 'tc-pager', 'aria-label': 'Phân trang danh mục' }, this._prev, ' ', this._pageText, ' ', this._next);
+    wrap.after(this._pager);
+    this._prev.addEventListener('click', () => this.goToPage(this._page - 1));
+    this._next.addEventListener('click', () => this.goToPage(this._page + 1));
 
     // Sort buttons inside the headers.
     this._headers = [];
@@ -122,43 +144,74 @@ export class TiepcanCatalog extends HTMLElement {
     this._year.addEventListener('change', () => { this.applyFilter(); announce(); });
     this.applyFilter();
     this._status.textContent = this._countText();
-    this.dispatchEvent(new CustomEvent('tiepcan-ready', { bubbles: true }));
+    if (root === this) this.dispatchEvent(new CustomEvent('tiepcan-ready', { bubbles: true }));
   }
 
-  /** Filter rows by the search text, point and year; returns the visible count. */
+  /** Filter rows by the search text, point and year; returns the match count. */
   applyFilter() {
     const q = this._api.foldKey(this._search.value);
     const terms = q ? q.split(' ') : [];
     const point = this._point.value;
     const year = this._year.value;
-    let shown = 0;
-    for (const r of this._rows) {
-      let ok = (!point || r.point === point) && (!year || r.year === year);
-      if (ok) for (const t of terms) if (!r.key.includes(t)) { ok = false; break; }
-      if (ok !== r.visible) {
-        r.visible = ok;
-        r.tr.hidden = !ok;
-      }
-      if (ok) shown += 1;
+    const out = [];
+    for (const r of this._ordered) {
+      if (point && r.point !== point) continue;
+      if (year && r.year !== year) continue;
+      let ok = true;
+      for (const t of terms) if (!r.key.includes(t)) { ok = false; break; }
+      if (ok) out.push(r);
     }
-    this._shown = shown;
-    this._paintSections();
-    return shown;
+    this._matches = out;
+    this._shown = out.length;
+    this._page = 0;
+    this._paint();
+    return out.length;
   }
 
-  _paintSections() {
-    const sorted = this._sort && !(this._sort.field === 'seq' && this._sort.dir === 'ascending');
+  /** Show page `n` (0-based) of the matching rows. */
+  goToPage(n) {
+    const pages = Math.max(1, Math.ceil(this._matches.length / this._pageSize));
+    this._page = Math.min(Math.max(0, n), pages - 1);
+    this._paint();
+    this._announce();
+  }
+
+  _sorted() {
+    return this._sort && !(this._sort.field === 'seq' && this._sort.dir === 'ascending');
+  }
+
+  /** Put exactly the current page's rows into the table, in order. */
+  _paint() {
+    const from = this._page * this._pageSize;
+    const rows = this._matches.slice(from, from + this._pageSize);
+    const want = new Set(rows);
+    for (const r of this._attached) if (!want.has(r)) r.tr.remove();
+    const sorted = this._sorted();
+    if (sorted && !this._sortedBody) {
+      this._sortedBody = el('tbody', { class: 'tc-sorted' });
+      this._table.append(this._sortedBody);
+    }
+    for (const r of rows) (sorted ? this._sortedBody : r.home).append(r.tr);
+    this._attached = want;
     for (const tb of this._sections) {
-      if (sorted) { tb.hidden = true; continue; }
-      const any = this._rows.some((r) => r.home === tb && r.visible);
-      tb.hidden = !any;
+      tb.hidden = sorted || !rows.some((r) => r.home === tb);
     }
     if (this._sortedBody) this._sortedBody.hidden = !sorted;
+    const pages = Math.max(1, Math.ceil(this._matches.length / this._pageSize));
+    this._pager.hidden = pages <= 1;
+    this._pageText.textContent = `Trang ${this._page + 1}/${pages}`;
+    this._prev.disabled = this._page === 0;
+    this._next.disabled = this._page >= pages - 1;
   }
 
   _countText() {
     const total = this._rows.length;
-    return this._shown === 0 ? 'Không có mục nào khớp' : `Hiển thị ${this._shown}/${total} mục`;
+    if (this._shown === 0) return 'Không có mục nào khớp';
+    const pages = Math.ceil(this._shown / this._pageSize);
+    if (pages <= 1) return `Hiển thị ${this._shown}/${total} mục`;
+    const from = this._page * this._pageSize + 1;
+    const to = Math.min(this._shown, from + this._pageSize - 1);
+    return `Hiển thị ${this._shown}/${total} mục, mục ${from}–${to} ở trang ${this._page + 1}/${pages}`;
   }
 
   _announce() {
@@ -171,9 +224,10 @@ export class TiepcanCatalog extends HTMLElement {
     this._sort = { field, dir };
     const kind = SORTABLE[field];
     const sign = dir === 'ascending' ? 1 : -1;
+    const idx = field === 'title' ? 1 : 2;
     const text = (r) => {
-      const idx = field === 'title' ? 1 : 2;
-      return r.tr.cells[idx] ? r.tr.cells[idx].textContent : '';
+      if (r[field] === undefined) r[field] = r.tr.cells[idx] ? r.tr.cells[idx].textContent : '';
+      return r[field];
     };
     const cmp = {
       order: (a, b) => a.order - b.order,
@@ -181,20 +235,12 @@ export class TiepcanCatalog extends HTMLElement {
       date: (a, b) => (a.date && b.date ? a.date.localeCompare(b.date) : (a.date ? -1 : b.date ? 1 : 0) * sign),
       point: (a, b) => a.pointOrder - b.pointOrder,
     }[kind];
-    const rows = [...this._rows].sort((a, b) => cmp(a, b) * sign || a.order - b.order);
-    if (field === 'seq' && dir === 'ascending') {
-      for (const r of rows) r.home.append(r.tr);
-    } else {
-      if (!this._sortedBody) {
-        this._sortedBody = el('tbody', { class: 'tc-sorted' });
-        this._table.append(this._sortedBody);
-      }
-      const frag = document.createDocumentFragment();
-      for (const r of rows) frag.append(r.tr);
-      this._sortedBody.append(frag);
-    }
+    this._ordered = [...this._rows].sort((a, b) => cmp(a, b) * sign || a.order - b.order);
     this._paintSort();
-    this._paintSections();
+    const page = this._page;
+    this.applyFilter();
+    this._page = 0;
+    if (page !== 0) this._paint();
   }
 
   _paintSort() {
