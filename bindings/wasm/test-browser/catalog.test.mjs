@@ -162,3 +162,31 @@ describe('<tiepcan-catalog>', { timeout: 120000 }, () => {
     await assertAxeClean('zoomed');
   });
 });
+
+describe('<tiepcan-catalog page-size="5">', { timeout: 120000 }, () => {
+  let s; let c; let p;
+  before(async () => {
+    s = await serve(); c = await launch(); p = await c.browser.newPage();
+    await p.goto(s.url + '/bindings/wasm/test-browser/fixtures/catalog-paged.html');
+    await whenEnhanced(p);
+  });
+  after(async () => { await c.close(); await s.close(); });
+
+  it('pages: only the page\'s rows are in the table, the status says which, keyboard paging', async () => {
+    const st = () => p.textContent('tiepcan-catalog [role=status]');
+    assert.equal(await st(), 'Hiển thị 12/12 mục, mục 1–5 ở trang 1/3');
+    assert.equal(await p.$$eval('tiepcan-catalog tr.tc-item', (r) => r.length), 5);
+    assert.equal(await p.isDisabled('nav.tc-pager button:first-child'), true);
+    await p.focus('nav.tc-pager button:last-child');
+    await p.keyboard.press('Enter');
+    await p.waitForFunction(() => document.querySelector('tiepcan-catalog [role=status]').textContent === 'Hiển thị 12/12 mục, mục 6–10 ở trang 2/3');
+    const orders = await p.$$eval('tiepcan-catalog tr.tc-item', (r) => r.map((x) => Number(x.dataset.order)));
+    assert.deepEqual(orders, [5, 6, 7, 8, 9]);
+    const v = await axe(p);
+    assert.deepEqual(v, [], JSON.stringify(v, null, 1));
+    // A search goes back to page 1 of its matches.
+    await p.fill('#pg-table-search', 'bao cao');
+    await p.waitForFunction(() => document.querySelector('tiepcan-catalog [role=status]').textContent === 'Hiển thị 2/12 mục');
+    assert.equal(await p.isHidden('nav.tc-pager'), true);
+  });
+});
