@@ -356,10 +356,24 @@ fn check_extensions(
         return;
     };
     let _ = today;
-    let (Ok(base), Ok(cap)) = (
-        clock.result_due(r.channel, cx, valid_on),
-        clock.extension_cap(r.channel, cx, valid_on),
-    ) else {
+    let Ok(base) = clock.result_due(r.channel, cx, valid_on) else {
+        return;
+    };
+    let Ok(cap) = clock.extension_cap(r.channel, cx, valid_on) else {
+        if let Some(e) = exts.first() {
+            report.push(
+                Diagnostic::new(
+                    "R-EXT-NOTICE",
+                    at.clone().with_column("extended"),
+                    Some(e.date.to_string()),
+                    Message::new(
+                        format!("Yêu cầu {} được ghi là đơn giản nhưng có thông báo gia hạn; chỉ yêu cầu phức tạp được gia hạn", r.id),
+                        format!("Request {} is recorded as simple but has an extension notice; only complex requests are extended", r.id),
+                    ),
+                )
+                .with_severity(Severity::Warning),
+            );
+        }
         return;
     };
     let cit = match r.channel {

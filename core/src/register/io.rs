@@ -560,16 +560,18 @@ impl RowCells<'_> {
             None,
         );
         let complexity = match self.text("complexity") {
-            Some(v) => Complexity::parse(&v).unwrap_or_else(|| {
-                self.bad(
-                    "R-READ-CELL",
-                    "complexity",
-                    &v,
-                    format!("Mức độ \"{v}\": cần đơn giản hoặc phức tạp"),
-                    format!("Complexity \"{v}\": expected simple or complex"),
-                );
-                Complexity::Simple
-            }),
+            Some(v) => Complexity::parse(&v)
+                .or_else(|| (fold_key(&v) == "co san").then_some(Complexity::Simple))
+                .unwrap_or_else(|| {
+                    self.bad(
+                        "R-READ-CELL",
+                        "complexity",
+                        &v,
+                        format!("Mức độ \"{v}\": cần đơn giản hoặc phức tạp"),
+                        format!("Complexity \"{v}\": expected simple or complex"),
+                    );
+                    Complexity::Simple
+                }),
             None => Complexity::Simple,
         };
         let v = self.date("valid");

@@ -8,36 +8,11 @@ use crate::law::{Channel, Citation, LegalForm, RefusalGround};
 
 use super::slip::RequestSlip;
 
-/// Thông tin đơn giản, có sẵn / phức tạp — how the agency classed the
-/// request (Arts 29(2), 30(4), 31(2); LAW.md §5.6). None recorded → the
-/// simple-case limits apply (A5).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Complexity {
-    /// Available and can be provided at once.
-    #[default]
-    Simple,
-    /// Must be gathered from units, or needs another body's opinion.
-    Complex,
-}
+pub use crate::deadline::Complexity;
 
-impl Complexity {
-    /// Parse `simple`/`complex` or `đơn giản`/`phức tạp`.
-    pub fn parse(s: &str) -> Option<Complexity> {
-        match crate::text::fold_key(s).as_str() {
-            "simple" | "don gian" | "co san" | "don gian, co san" => Some(Self::Simple),
-            "complex" | "phuc tap" => Some(Self::Complex),
-            _ => None,
-        }
-    }
-
-    /// snake_case code.
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Simple => "simple",
-            Self::Complex => "complex",
-        }
-    }
+/// None recorded → the simple-case limits apply (LAW.md A5).
+fn default_complexity() -> Complexity {
+    Complexity::Simple
 }
 
 /// What happened to a request on one day.
@@ -57,8 +32,8 @@ pub enum EventKind {
     /// Yêu cầu hợp lệ — the request is valid: every clock starts from this
     /// date (Arts 29(2), 30(3)–(4), 31).
     Valid {
-        /// Simple or complex (A5).
-        #[serde(default)]
+        /// Simple or complex; simple when not recorded (A5).
+        #[serde(default = "default_complexity")]
         complexity: Complexity,
         /// Why complex, as the agency recorded it.
         #[serde(default, skip_serializing_if = "Option::is_none")]

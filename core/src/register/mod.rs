@@ -34,7 +34,7 @@ pub use cost::{
 };
 pub use lifecycle::{Complexity, Event, EventKind, Request, RequestState, TransitionError};
 pub use slip::{ListedRequester, RequestSlip, RequesterCapacity};
-pub use stats::{stats, RegisterStats, StateCounts, Timeliness};
+pub use stats::{stats, GroundCount, RegisterStats, StateCounts, Timeliness};
 pub use status::{status_at, status_changes, RequestClock, RequestStatus, Status, StatusChange};
 
 /// Sổ theo dõi — a request register: the providing agency and its requests.

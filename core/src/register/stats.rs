@@ -114,6 +114,17 @@ impl Timeliness {
     }
 }
 
+/// Requests refused on one Art. 28(1) ground.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct GroundCount {
+    /// Point letter of Art. 28(1) (`"đ"` is U+0111).
+    pub point: &'static str,
+    /// The ground.
+    pub ground: RefusalGround,
+    /// Number of requests.
+    pub count: usize,
+}
+
 /// Số liệu — the statistics of a register for a period.
 ///
 /// A request is counted when it was received within `from..=to`; its state,
@@ -130,9 +141,10 @@ pub struct RegisterStats {
     pub received: usize,
     /// By state at `to`.
     pub by_state: StateCounts,
-    /// Refused requests by Art. 28(1) point letter (a request refused on two
-    /// grounds counts under each; partial refusals included).
-    pub refused_by_ground: BTreeMap<String, usize>,
+    /// Refused requests by Art. 28(1) ground, in the order a, b, c, d, đ, e
+    /// (a request refused on two grounds counts under each; partial
+    /// refusals included).
+    pub refused_by_ground: Vec<GroundCount>,
     /// Requests with at least one extension notice (Form 04).
     pub extended: usize,
     /// By channel: state counts per channel code.
@@ -167,7 +179,11 @@ pub fn stats(
         by_state: StateCounts::default(),
         refused_by_ground: RefusalGround::ALL
             .iter()
-            .map(|g| (g.point().letter().to_string(), 0))
+            .map(|g| GroundCount {
+                point: g.point().letter(),
+                ground: *g,
+                count: 0,
+            })
             .collect(),
         extended: 0,
         by_channel: Channel::ALL
@@ -204,9 +220,9 @@ pub fn stats(
         grounds.sort_by_key(|g| *g as u8);
         grounds.dedup();
         for g in grounds {
-            *s.refused_by_ground
-                .entry(g.point().letter().to_string())
-                .or_default() += 1;
+            if let Some(c) = s.refused_by_ground.iter_mut().find(|c| c.ground == g) {
+                c.count += 1;
+            }
         }
         if upto
             .iter()

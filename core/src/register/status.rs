@@ -221,17 +221,12 @@ pub fn status_at(request: &Request, clock: &dyn RequestClock, today: NaiveDate) 
         .ok()
         .flatten();
     let mut due = base;
-    if let Some(ext) = request
+    let ext = request
         .extensions()
-        .find(|e| e.date <= base && e.date <= today)
-    {
-        let cap = match clock.extension_cap(request.channel, cx, valid_on) {
-            Ok(c) => c,
-            Err(e) => {
-                out.status = unknown(e);
-                return out;
-            }
-        };
+        .find(|e| e.date <= base && e.date <= today);
+    // A simple request has no extension rule: an extension recorded on it
+    // changes nothing (the register check reports it).
+    if let (Some(ext), Ok(cap)) = (ext, clock.extension_cap(request.channel, cx, valid_on)) {
         let asked = match ext.kind {
             EventKind::Extended { new_limit, .. } => new_limit.unwrap_or(cap),
             _ => cap,
@@ -299,4 +294,81 @@ pub fn status_changes(before: &[RequestStatus], after: &[RequestStatus]) -> Vec<
             })
         })
         .collect()
+}
+
+/// The register's clock is `core::deadline`'s [`Clock`](crate::deadline::Clock)
+/// on the official working calendar: base due date = the `provide`
+/// (simple) or `provide_or_refuse` (complex) milestone under the clock's
+/// reading of "ngày"; the extension cap = the later of the two readings of
+/// the `extended_provide_or_refuse` milestone (LAW.md A1: late only if late
+/// under both readings).
+impl RequestClock for crate::deadline::Clock<'_> {
+    fn result_due(
+        &self,
+        channel: Channel,
+        complexity: Complexity,
+        valid_on: NaiveDate,
+    ) -> Result<NaiveDate, String> {
+        use crate::deadline::{PeriodKind, Received, Request as DlRequest};
+        let s = self
+            .schedule(&DlRequest::new(
+                Received::Date(valid_on),
+                channel,
+                complexity,
+            ))
+            .map_err(|e| e.to_string())?;
+        let kind = match complexity {
+            Complexity::Simple => PeriodKind::Provide,
+            Complexity::Complex => PeriodKind::ProvideOrRefuse,
+        };
+        s.milestone(kind).map(|m| m.due).ok_or_else(|| {
+            format!(
+                "no {} milestone for {channel} {}",
+                kind.code(),
+                complexity.code()
+            )
+        })
+    }
+
+    fn notice_due(
+        &self,
+        channel: Channel,
+        complexity: Complexity,
+        valid_on: NaiveDate,
+    ) -> Result<Option<NaiveDate>, String> {
+        use crate::deadline::{PeriodKind, Received, Request as DlRequest};
+        let s = self
+            .schedule(&DlRequest::new(
+                Received::Date(valid_on),
+                channel,
+                complexity,
+            ))
+            .map_err(|e| e.to_string())?;
+        Ok(s.milestone(PeriodKind::NotifyTimeline).map(|m| m.due))
+    }
+
+    fn extension_cap(
+        &self,
+        channel: Channel,
+        complexity: Complexity,
+        valid_on: NaiveDate,
+    ) -> Result<NaiveDate, String> {
+        use crate::deadline::{PeriodKind, Received, Request as DlRequest};
+        let s = self
+            .schedule(&DlRequest::new(
+                Received::Date(valid_on),
+                channel,
+                complexity,
+            ))
+            .map_err(|e| e.to_string())?;
+        s.milestone(PeriodKind::ExtendedProvideOrRefuse)
+            .map(|m| m.due_range().1)
+            .ok_or_else(|| format!("no extension for a {} {channel} request", complexity.code()))
+    }
+
+    fn working_days_between(&self, from: NaiveDate, to: NaiveDate) -> Result<i64, String> {
+        self.calendar
+            .working_days_between(from, to)
+            .map_err(|e| e.to_string())
+    }
 }
