@@ -145,8 +145,15 @@ fn run_inner(cmd: &RegisterCmd) -> Result<i32, String> {
             let clock = Clock::new(&cal, &rules);
             let today = today.unwrap_or_else(vietnam_today);
             let mut check = reg::check_register(&loaded.register, &clock, today);
+            let name = file.display().to_string();
             let mut all = loaded.diagnostics.clone();
-            all.append(&mut check.report.diagnostics);
+            all.extend(check.report.diagnostics.drain(..).map(|d| {
+                if d.location.file.is_none() {
+                    d.in_file(&name)
+                } else {
+                    d
+                }
+            }));
             check.report.diagnostics = all;
             let errors = check.report.has_errors();
             match format {
@@ -456,7 +463,9 @@ fn ics(loaded: &Loaded, clock: &Clock<'_>, today: NaiveDate) -> String {
                     r.slip.information,
                     st.status.describe_en()
                 ))
-                .all_day(date)
+                // All-day event: DTEND is exclusive (RFC 5545, 3.6.1).
+                .starts(date)
+                .ends(date.succ_opt().unwrap_or(date))
                 .done();
             cal.push(ev);
         };

@@ -185,8 +185,11 @@ pub fn check_register(reg: &Register, clock: &dyn RequestClock, today: NaiveDate
                 }));
             }
         }
+        // The officer records the state with every event known, so compare
+        // with the state from all events, not the state at `today`.
         if let Some(rec) = r.recorded_state {
-            if rec != st.state {
+            let derived = r.state(None);
+            if rec != derived {
                 report.push(Diagnostic::new(
                     "R-STATE-RECORDED",
                     at.clone().with_column("recorded_state"),

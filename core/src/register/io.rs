@@ -1011,3 +1011,47 @@ pub fn write_csv<W: Write>(reg: &Register, writer: W) -> Result<Vec<NotWritten>,
     w.flush()?;
     Ok(dropped)
 }
+
+/// Write the register as an XLSX workbook: one sheet "So theo doi" in the
+/// register-book layout with Vietnamese headers in bold, the header row
+/// frozen. Dates are written as ISO text (`2024-05-20`) so that no
+/// spreadsheet locale can turn them around. The document's creation time is
+/// fixed (2018-07-01), never read from the host clock. Returns the bytes and
+/// the events the layout cannot hold.
+///
+/// # Errors
+/// [`RegisterIoError::Xlsx`] when the workbook cannot be built.
+pub fn write_xlsx(reg: &Register) -> Result<(Vec<u8>, Vec<NotWritten>), RegisterIoError> {
+    use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format as XFormat, Workbook};
+    let xerr = |e: rust_xlsxwriter::XlsxError| RegisterIoError::Xlsx {
+        file: "<output>".into(),
+        message: e.to_string(),
+    };
+    let mut wb = Workbook::new();
+    let created = ExcelDateTime::from_ymd(2018, 7, 1).map_err(xerr)?;
+    wb.set_properties(
+        &DocProperties::new()
+            .set_title("Sổ theo dõi cung cấp thông tin theo yêu cầu")
+            .set_creation_datetime(&created),
+    );
+    let bold = XFormat::new().set_bold();
+    let ws = wb.add_worksheet();
+    ws.set_name("So theo doi").map_err(xerr)?;
+    for (j, c) in COLUMNS.iter().enumerate() {
+        ws.write_string_with_format(0, j as u16, c.header_vi, &bold)
+            .map_err(xerr)?;
+    }
+    ws.set_freeze_panes(1, 0).map_err(xerr)?;
+    let mut dropped = Vec::new();
+    for (i, r) in reg.requests.iter().enumerate() {
+        let (cells, mut d) = to_row(r);
+        dropped.append(&mut d);
+        for (j, v) in cells.iter().enumerate() {
+            if !v.is_empty() {
+                ws.write_string((i + 1) as u32, j as u16, v).map_err(xerr)?;
+            }
+        }
+    }
+    let bytes = wb.save_to_buffer().map_err(xerr)?;
+    Ok((bytes, dropped))
+}
