@@ -177,3 +177,15 @@ fn layout_keys_and_headers_are_unique() {
     all.dedup();
     assert_eq!(all.len(), n, "a header spelling maps to two columns");
 }
+
+#[test]
+fn docs_list_every_column() {
+    let doc = include_str!("../../docs/register.md");
+    for c in COLUMNS {
+        assert!(
+            doc.contains(&format!("| `{}` | {} |", c.key, c.header_vi)),
+            "{} missing from docs/register.md",
+            c.key
+        );
+    }
+}

@@ -491,3 +491,79 @@ fn ics(loaded: &Loaded, clock: &Clock<'_>, today: NaiveDate) -> String {
     }
     cal.done().to_string()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bundled() -> PathBuf {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("../../examples/data/register/so-theo-doi-2024.csv")
+    }
+
+    fn date(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn check_on_the_bundled_register_exits_1_for_its_planted_errors() {
+        let cmd = RegisterCmd::Check {
+            file: bundled(),
+            today: Some(date("2024-12-31")),
+            within: 3,
+            calendar: None,
+            format: OutFormat::Json,
+        };
+        assert_eq!(run(&cmd), 1);
+    }
+
+    #[test]
+    fn unreadable_file_and_bad_period_exit_2() {
+        let missing = RegisterCmd::Stats {
+            file: PathBuf::from("/nonexistent/so.csv"),
+            from: date("2024-01-01"),
+            to: date("2024-12-31"),
+            calendar: None,
+            format: OutFormat::Text,
+        };
+        assert_eq!(run(&missing), 2);
+        let backwards = RegisterCmd::Stats {
+            file: bundled(),
+            from: date("2024-12-31"),
+            to: date("2024-01-01"),
+            calendar: None,
+            format: OutFormat::Text,
+        };
+        assert_eq!(run(&backwards), 2);
+    }
+
+    #[test]
+    fn stats_csv_has_one_metric_per_row() {
+        let loaded = load(&bundled()).unwrap();
+        let rules = RuleTable::builtin();
+        let clock = Clock::new(WorkingCalendar::official(), &rules);
+        let s = reg::stats(
+            &loaded.register,
+            &clock,
+            date("2024-01-01"),
+            date("2024-12-31"),
+        );
+        let csv = stats_csv(&s);
+        assert!(csv.starts_with("metric,value\n"));
+        assert!(csv.contains("\nreceived,35\n"));
+        assert!(csv.contains("\nrefused_ground_28_1_đ,1\n"));
+        assert!(csv.contains("\ncosts_collected_vnd,225000\n"));
+    }
+
+    #[test]
+    fn ics_lists_open_requests_on_their_due_dates() {
+        let loaded = load(&bundled()).unwrap();
+        let rules = RuleTable::builtin();
+        let clock = Clock::new(WorkingCalendar::official(), &rules);
+        let text = ics(&loaded, &clock, date("2024-12-31"));
+        assert_eq!(text.matches("BEGIN:VEVENT").count(), 2);
+        assert!(text.contains("DTSTART;VALUE=DATE:20241219"));
+        assert!(text.contains("DTSTART;VALUE=DATE:20250114"));
+        assert!(text.contains("DTSTAMP:20241230T170000Z"));
+    }
+}

@@ -1,4 +1,8 @@
-import csv, datetime as dt
+"""Write so-theo-doi-2024.csv, the example request register, next to this
+script. Every name, ID number, address and document is a placeholder.
+Rows are written in order of receipt; "Số thứ tự" is renumbered per year.
+Run: python3 generate.py"""
+import csv, os
 H = ["Số thứ tự","Ngày tiếp nhận","Số phiếu tiếp nhận","Cách thức yêu cầu","Mẫu phiếu","Họ và tên người yêu cầu","Nơi cư trú, địa chỉ","Số CMND/CCCD/Hộ chiếu","Điện thoại, fax, thư điện tử","Tư cách người yêu cầu","Người nước ngoài cư trú tại Việt Nam","Tổ chức, đoàn thể, doanh nghiệp","Danh sách người yêu cầu","Thông tin yêu cầu","Tên văn bản, hồ sơ, tài liệu","Hình thức cung cấp","Lý do, mục đích","Thông tin có điều kiện (Điều 7)","Văn bản chấp thuận (Mẫu 06)","Trường hợp cung cấp (Điều 23)","Ngày hướng dẫn bổ sung","Nội dung hướng dẫn","Ngày yêu cầu hợp lệ","Mức độ","Ngày phiếu giải quyết (Mẫu 03)","Số phiếu giải quyết","Thời hạn cung cấp","Chi phí (đồng)","Hạn thanh toán","Ngày thanh toán","Ngày thông báo gia hạn (Mẫu 04)","Gia hạn đến ngày","Ngày cung cấp","Cung cấp một phần","Ngày từ chối (Mẫu 05)","Căn cứ từ chối (khoản 1 Điều 28)","Lý do từ chối","Ngày thông báo không thuộc trách nhiệm","Cơ quan có trách nhiệm","Ngày rút yêu cầu","Ngày yêu cầu đính chính","Ngày khiếu nại, khởi kiện","Trạng thái","Ghi chú"]
 K = ["id","received","receipt_no","channel","form","name","address","idno","contact","capacity","foreign","org","list","info","doc","pform","reason","cond","consent","case","guid","guidnote","valid","cx","notice","notice_no","limit","cost","paydl","paid","ext","extuntil","prov","partial","ref","grounds","refreason","trans","transto","withdrawn","corr","complaint","state","note"]
 CH = {"IP":"Trực tiếp","EL":"Qua mạng điện tử","PO":"Qua dịch vụ bưu chính","FX":"Fax"}
@@ -83,8 +87,7 @@ for r in rows:
     if r["notice_no"]: r["notice_no"] = f"{seq[y]:02d}/PGQ"
 for r in rows:
     r["refreason"] = r["refreason"].replace("yêu cầu 17/2024, 18/2024", f"yêu cầu {ren['17/2024']}, {ren['18/2024']}")
-print({k:v for k,v in ren.items()})
-with open("so-theo-doi-2024.csv","w",newline="",encoding="utf-8") as f:
+
+with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "so-theo-doi-2024.csv"),"w",newline="",encoding="utf-8") as f:
     w=csv.writer(f); w.writerow(H)
     for r in rows: w.writerow([r[k] for k in K])
-print(len(rows))
