@@ -264,7 +264,7 @@ fn from_rows(rows: Vec<Vec<String>>, file: &str) -> Result<Loaded, RegisterIoErr
                 }
             }
         }
-        if let Some(r) = cells.to_request() {
+        if let Some(r) = cells.build_request() {
             out.register.requests.push(r);
         }
         out.diagnostics.append(&mut cells.diags);
@@ -378,7 +378,7 @@ impl RowCells<'_> {
         }
     }
 
-    fn to_request(&mut self) -> Option<Request> {
+    fn build_request(&mut self) -> Option<Request> {
         let id = self
             .text("id")
             .unwrap_or_else(|| format!("row-{}", self.row));
