@@ -827,3 +827,27 @@ fn recomputing_after_a_calendar_change_shows_which_requests_moved() {
     assert_eq!(moved[0].before.due(), Some(d("2024-05-23")));
     assert_eq!(moved[0].after.due(), Some(d("2024-05-24")));
 }
+
+#[test]
+fn complex_in_person_request_without_form_03_is_a_warning() {
+    // LAW.md A26: Form 03 due no later than the 10-wd result.
+    let r = request(
+        Channel::InPerson,
+        vec![
+            ev("2024-05-20", EventKind::Received),
+            valid("2024-05-20", Complexity::Complex),
+            provided("2024-05-31"),
+        ],
+    );
+    let rules = RuleTable::builtin();
+    let clock = Clock::new(WorkingCalendar::official(), &rules);
+    let c = check_register(&one(r), &clock, d("2024-06-03"));
+    let f: Vec<_> = c
+        .report
+        .diagnostics
+        .iter()
+        .filter(|x| x.rule == "R-NOTICE-03")
+        .collect();
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].severity, Severity::Warning);
+}

@@ -185,6 +185,34 @@ pub fn check_register(reg: &Register, clock: &dyn RequestClock, today: NaiveDate
                 }));
             }
         }
+        // LAW.md A26: Art. 29 sets no notice deadline in person; Form 03 is
+        // due no later than the result of a complex request.
+        if let (Channel::InPerson, Some((_, Complexity::Complex)), Some(base)) =
+            (r.channel, r.valid_on(), st.base_due)
+        {
+            let noticed = r
+                .events
+                .iter()
+                .any(|e| matches!(e.kind, EventKind::HandlingNotice { .. }) && e.date <= today);
+            let provided = r
+                .events
+                .iter()
+                .any(|e| matches!(e.kind, EventKind::Provided { .. }) && e.date <= today);
+            if !noticed && (provided || today > base) {
+                report.push(
+                    Diagnostic::new(
+                        "R-NOTICE-03",
+                        at.clone().with_column("handling_notice"),
+                        None,
+                        Message::new(
+                            format!("Yêu cầu phức tạp {} (trực tiếp): không có Phiếu giải quyết (Mẫu 03) trước thời hạn trả lời", r.id),
+                            format!("Complex in-person request {}: no handling notice (Form 03) by the result (LAW.md A26)", r.id),
+                        ),
+                    )
+                    .with_severity(Severity::Warning),
+                );
+            }
+        }
         // The officer records the state with every event known, so compare
         // with the state from all events, not the state at `today`.
         if let Some(rec) = r.recorded_state {
