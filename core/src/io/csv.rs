@@ -79,7 +79,15 @@ pub(crate) fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Table, ReadError>
                 });
             }
         }
-        let start = record.position().map(|p| p.byte() as usize).unwrap_or(0);
+        let mut start = record.position().map(|p| p.byte() as usize).unwrap_or(0);
+        // After a CRLF the csv crate starts the next record at the LF: that
+        // LF ends the previous row, it is not a blank line.
+        if start > 0
+            && bytes_all.get(start) == Some(&b'\n')
+            && bytes_all.get(start - 1) == Some(&b'\r')
+        {
+            start += 1;
+        }
         let blank = bytes_all
             .get(start..)
             .unwrap_or(&[])
