@@ -178,6 +178,67 @@ pub fn projected_days_off(year: i32) -> Result<Vec<OfficialDay>, CalendarError> 
     Ok(out)
 }
 
+/// Which statutory holiday an official or projected entry belongs to, as a
+/// stable id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Holiday {
+    /// Tết Dương lịch, 1/1.
+    NewYear,
+    /// Tết Âm lịch (Tết Nguyên đán).
+    Tet,
+    /// Giỗ Tổ Hùng Vương, lunar 10/3.
+    HungKings,
+    /// Ngày Chiến thắng, 30/4.
+    VictoryDay,
+    /// Ngày Quốc tế Lao động, 1/5.
+    LabourDay,
+    /// Quốc khánh, 2/9 (and its adjacent day).
+    NationalDay,
+}
+
+impl Holiday {
+    /// `new_year`, `tet`, `hung_kings`, `victory_day`, `labour_day`, `national_day`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Holiday::NewYear => "new_year",
+            Holiday::Tet => "tet",
+            Holiday::HungKings => "hung_kings",
+            Holiday::VictoryDay => "victory_day",
+            Holiday::LabourDay => "labour_day",
+            Holiday::NationalDay => "national_day",
+        }
+    }
+
+    /// The holiday an entry's Vietnamese name refers to, if any (the first
+    /// one named: a compensatory day "for 29/4 / 30/4" gives the first).
+    /// Names of swaps and make-up days that name only a date give `None`.
+    ///
+    /// ```
+    /// use tiepcan::calendar::Holiday;
+    /// assert_eq!(Holiday::from_name("Tết Âm lịch - nghỉ bù (Mùng 4)"), Some(Holiday::Tet));
+    /// assert_eq!(Holiday::from_name("Hoán đổi dịp Quốc khánh (làm bù 22/8/2026)"), Some(Holiday::NationalDay));
+    /// assert_eq!(Holiday::from_name("Làm bù cho ngày 02/01/2026"), None);
+    /// ```
+    pub fn from_name(name: &str) -> Option<Holiday> {
+        let k = crate::text::fold_key(name);
+        [
+            ("tet duong lich", Holiday::NewYear),
+            ("tet am lich", Holiday::Tet),
+            ("hung vuong", Holiday::HungKings),
+            ("gio to", Holiday::HungKings),
+            ("chien thang", Holiday::VictoryDay),
+            ("30/4", Holiday::VictoryDay),
+            ("lao dong", Holiday::LabourDay),
+            ("quoc khanh", Holiday::NationalDay),
+        ]
+        .into_iter()
+        .filter_map(|(pat, h)| k.find(pat).map(|i| (i, h)))
+        .min_by_key(|(i, _)| *i)
+        .map(|(_, h)| h)
+    }
+}
+
 fn weekday_vi(d: NaiveDate) -> &'static str {
     match d.weekday() {
         Weekday::Sat => "thứ Bảy",

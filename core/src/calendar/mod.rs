@@ -28,7 +28,7 @@ mod working;
 
 use chrono::NaiveDate;
 
-pub use holidays::{projected_days_off, LabourCode};
+pub use holidays::{projected_days_off, Holiday, LabourCode};
 pub use lunar::{
     hung_kings_day, leap_month, lunar_new_year, lunar_to_solar, solar_to_lunar, LunarDate,
     LUNAR_MAX_YEAR, LUNAR_MIN_YEAR, UNCERTAIN_YEARS,

@@ -279,10 +279,21 @@ const WD: &str = "ngày làm việc";
 const DAYS: &str = "ngày";
 const NOW: &str = "ngay";
 
-/// LAW.md §5.8, Law 104/2016/QH13: every verified number in one table.
 /// (id, channels, complexity, kind, value, unit, unit as written, citation)
+type Row = (
+    &'static str,
+    &'static [Channel],
+    Option<Complexity>,
+    PeriodKind,
+    u32,
+    Unit,
+    &'static str,
+    Citation,
+);
+
+/// LAW.md §5.8, Law 104/2016/QH13: every verified number in one table.
 #[rustfmt::skip]
-fn law104_rows() -> Vec<(&'static str, &'static [Channel], Option<Complexity>, PeriodKind, u32, Unit, &'static str, Citation)> {
+fn law104_rows() -> Vec<Row> {
     use Channel::*;
     use Complexity::*;
     use PeriodKind::*;
