@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 use tiepcan::calendar::{OfficialDays, WorkingCalendar};
 use tiepcan::deadline::{Clock, RuleTable};
 use tiepcan::register::io::{self, Format, Loaded};
@@ -18,7 +18,7 @@ pub enum OutFormat {
     Text,
     /// JSON for programs.
     Json,
-    /// CSV (stats only: one metric per row).
+    /// CSV: `stats`, one metric per row; `check`, one request per row.
     Csv,
 }
 
@@ -32,7 +32,7 @@ pub enum RegisterCmd {
         file: PathBuf,
         /// Date of the check (YYYY-MM-DD, civil date in Vietnam); default:
         /// the current date at UTC+7.
-        #[arg(long)]
+        #[arg(long, value_parser = crate::common::parse_date)]
         today: Option<NaiveDate>,
         /// List open requests due within this many working days.
         #[arg(long, default_value_t = 3)]
@@ -50,10 +50,10 @@ pub enum RegisterCmd {
         /// Register file: .csv, .xlsx or .json.
         file: PathBuf,
         /// First day of the period (YYYY-MM-DD).
-        #[arg(long)]
+        #[arg(long, value_parser = crate::common::parse_date)]
         from: NaiveDate,
         /// Last day of the period (YYYY-MM-DD); statuses are taken at this date.
-        #[arg(long)]
+        #[arg(long, value_parser = crate::common::parse_date)]
         to: NaiveDate,
         /// Official days-off override file.
         #[arg(long)]
@@ -71,18 +71,12 @@ pub enum RegisterCmd {
         output: Option<PathBuf>,
         /// Date that decides which requests are open (and the DTSTAMP);
         /// default: the current date at UTC+7.
-        #[arg(long)]
+        #[arg(long, value_parser = crate::common::parse_date)]
         today: Option<NaiveDate>,
         /// Official days-off override file.
         #[arg(long)]
         calendar: Option<PathBuf>,
     },
-}
-
-/// Today in Vietnam (UTC+7, no DST) — the shell's default for `--today`;
-/// the library itself never reads the clock.
-fn vietnam_today() -> NaiveDate {
-    (Utc::now() + chrono::Duration::hours(7)).date_naive()
 }
 
 fn load(path: &Path) -> Result<Loaded, String> {
@@ -143,7 +137,7 @@ fn run_inner(cmd: &RegisterCmd) -> Result<i32, String> {
             let loaded = load(file)?;
             let cal = calendar(cal_path.as_deref())?;
             let clock = Clock::new(&cal, &rules);
-            let today = today.unwrap_or_else(vietnam_today);
+            let today = today.unwrap_or_else(crate::common::today_in_vietnam);
             let mut check = reg::check_register(&loaded.register, &clock, today);
             let name = file.display().to_string();
             let mut all = loaded.diagnostics.clone();
@@ -157,11 +151,25 @@ fn run_inner(cmd: &RegisterCmd) -> Result<i32, String> {
             check.report.diagnostics = all;
             let errors = check.report.has_errors();
             match format {
-                OutFormat::Json | OutFormat::Csv => {
+                OutFormat::Json => {
                     println!(
                         "{}",
                         serde_json::to_string_pretty(&check).map_err(|e| e.to_string())?
                     );
+                }
+                OutFormat::Csv => {
+                    println!("id,channel,state,recorded_state,due,status");
+                    for (r, s) in loaded.register.requests.iter().zip(&check.statuses) {
+                        println!(
+                            "{},{},{},{},{},{}",
+                            r.id,
+                            r.channel.code(),
+                            s.state.code(),
+                            s.recorded_state.map(|x| x.code()).unwrap_or(""),
+                            s.due.map(|d| d.to_string()).unwrap_or_default(),
+                            s.status.code()
+                        );
+                    }
                 }
                 OutFormat::Text => print_check(&loaded, &check, *within),
             }
@@ -207,7 +215,7 @@ fn run_inner(cmd: &RegisterCmd) -> Result<i32, String> {
             let loaded = load(file)?;
             let cal = calendar(cal_path.as_deref())?;
             let clock = Clock::new(&cal, &rules);
-            let today = today.unwrap_or_else(vietnam_today);
+            let today = today.unwrap_or_else(crate::common::today_in_vietnam);
             let ics = ics(&loaded, &clock, today);
             match output {
                 Some(p) => std::fs::write(p, ics).map_err(|e| format!("{}: {e}", p.display()))?,
