@@ -9,7 +9,7 @@ use tiepcan::calendar::{OfficialDays, WorkingCalendar};
 use tiepcan::deadline::{Clock, RuleTable};
 use tiepcan::register::io::{self, Format, Loaded};
 use tiepcan::register::{self as reg, RequestState, Status};
-use tiepcan::validate::{Diagnostic, Severity};
+use tiepcan::validate::Severity;
 
 /// Output format of `register check` and `register stats`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -108,14 +108,31 @@ fn calendar(path: Option<&Path>) -> Result<WorkingCalendar, String> {
     }
 }
 
-fn print_diag(d: &Diagnostic) {
-    println!("  {d}");
+/// `writeln!` into the output buffer (formatting into a `String` cannot fail).
+macro_rules! outln {
+    ($o:expr) => {
+        $o.push('\n')
+    };
+    ($o:expr, $($t:tt)*) => {{
+        use std::fmt::Write as _;
+        let _ = writeln!($o, $($t)*);
+    }};
+}
+
+/// Write the finished output; a closed pipe (`| head`) is not an error.
+fn emit(o: &str) {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(o.as_bytes()).and_then(|_| out.flush());
 }
 
 /// Run a `register` subcommand; returns the exit code: 0 clean, 1 findings
 /// of severity error, 2 usage error or unreadable input.
 pub fn run(cmd: &RegisterCmd) -> i32 {
-    match run_inner(cmd) {
+    let mut o = String::new();
+    let result = run_inner(cmd, &mut o);
+    emit(&o);
+    match result {
         Ok(code) => code,
         Err(msg) => {
             eprintln!("tiepcan register: {msg}");
@@ -124,7 +141,7 @@ pub fn run(cmd: &RegisterCmd) -> i32 {
     }
 }
 
-fn run_inner(cmd: &RegisterCmd) -> Result<i32, String> {
+fn run_inner(cmd: &RegisterCmd, o: &mut String) -> Result<i32, String> {
     let rules = RuleTable::builtin();
     match cmd {
         RegisterCmd::Check {
@@ -152,15 +169,17 @@ fn run_inner(cmd: &RegisterCmd) -> Result<i32, String> {
             let errors = check.report.has_errors();
             match format {
                 OutFormat::Json => {
-                    println!(
+                    outln!(
+                        o,
                         "{}",
                         serde_json::to_string_pretty(&check).map_err(|e| e.to_string())?
                     );
                 }
                 OutFormat::Csv => {
-                    println!("id,channel,state,recorded_state,due,status");
+                    outln!(o, "id,channel,state,recorded_state,due,status");
                     for (r, s) in loaded.register.requests.iter().zip(&check.statuses) {
-                        println!(
+                        outln!(
+                            o,
                             "{},{},{},{},{},{}",
                             r.id,
                             r.channel.code(),
@@ -171,7 +190,7 @@ fn run_inner(cmd: &RegisterCmd) -> Result<i32, String> {
                         );
                     }
                 }
-                OutFormat::Text => print_check(&loaded, &check, *within),
+                OutFormat::Text => print_check(o, &loaded, &check, *within),
             }
             Ok(i32::from(errors))
         }
@@ -197,12 +216,13 @@ fn run_inner(cmd: &RegisterCmd) -> Result<i32, String> {
             let clock = Clock::new(&cal, &rules);
             let s = reg::stats(&loaded.register, &clock, *from, *to);
             match format {
-                OutFormat::Json => println!(
+                OutFormat::Json => outln!(
+                    o,
                     "{}",
                     serde_json::to_string_pretty(&s).map_err(|e| e.to_string())?
                 ),
-                OutFormat::Csv => print!("{}", stats_csv(&s)),
-                OutFormat::Text => print_stats(&s),
+                OutFormat::Csv => o.push_str(&stats_csv(&s)),
+                OutFormat::Text => print_stats(o, &s),
             }
             Ok(0)
         }
@@ -219,25 +239,27 @@ fn run_inner(cmd: &RegisterCmd) -> Result<i32, String> {
             let ics = ics(&loaded, &clock, today);
             match output {
                 Some(p) => std::fs::write(p, ics).map_err(|e| format!("{}: {e}", p.display()))?,
-                None => print!("{ics}"),
+                None => o.push_str(&ics),
             }
             Ok(0)
         }
     }
 }
 
-fn print_check(loaded: &Loaded, check: &reg::RegisterCheck, within: i64) {
-    println!(
+fn print_check(o: &mut String, loaded: &Loaded, check: &reg::RegisterCheck, within: i64) {
+    outln!(
+        o,
         "Sổ theo dõi: {} yêu cầu, tính tại ngày {} / Register: {} requests, status at {}",
         loaded.register.requests.len(),
         check.today,
         loaded.register.requests.len(),
         check.today
     );
-    println!();
-    println!("{:<10} {:<11} {:<20} status", "id", "channel", "state");
+    outln!(o);
+    outln!(o, "{:<10} {:<11} {:<20} status", "id", "channel", "state");
     for (r, s) in loaded.register.requests.iter().zip(&check.statuses) {
-        println!(
+        outln!(
+            o,
             "{:<10} {:<11} {:<20} {}",
             r.id,
             r.channel.code(),
@@ -245,20 +267,23 @@ fn print_check(loaded: &Loaded, check: &reg::RegisterCheck, within: i64) {
             s.status.describe_en()
         );
     }
-    println!();
+    outln!(o);
     let due: Vec<_> = check.due_within(within).collect();
-    println!(
+    outln!(o, 
         "Quá hạn hoặc đến hạn trong {within} ngày làm việc / Overdue or due within {within} working days: {}",
         due.len()
     );
     for s in due {
-        println!("  {} — {}", s.id, s.status.describe_en());
+        outln!(o, "  {} — {}", s.id, s.status.describe_en());
     }
-    println!();
+    outln!(o);
     let sum = check.report.summary();
-    println!(
+    outln!(
+        o,
         "Phát hiện / Findings: {} errors, {} warnings, {} info",
-        sum.errors, sum.warnings, sum.infos
+        sum.errors,
+        sum.warnings,
+        sum.infos
     );
     for d in check
         .report
@@ -266,7 +291,7 @@ fn print_check(loaded: &Loaded, check: &reg::RegisterCheck, within: i64) {
         .iter()
         .filter(|d| d.severity != Severity::Info)
     {
-        print_diag(d);
+        outln!(o, "  {d}");
     }
 }
 
@@ -336,52 +361,72 @@ fn stats_csv(s: &reg::RegisterStats) -> String {
     out
 }
 
-fn print_stats(s: &reg::RegisterStats) {
+fn print_stats(o: &mut String, s: &reg::RegisterStats) {
     let b = &s.by_state;
-    println!(
+    outln!(
+        o,
         "Tình hình cung cấp thông tin theo yêu cầu từ {} đến {} / Provision on request, {} to {}",
-        s.from, s.to, s.from, s.to
+        s.from,
+        s.to,
+        s.from,
+        s.to
     );
-    println!(
+    outln!(
+        o,
         "(Nghị định 13/2018/NĐ-CP, Điều 12 khoản 4; Luật Tiếp cận thông tin, Điều 13 khoản 2)"
     );
-    println!();
-    let line =
-        |vi: &str, en: &str, n: String| println!("  {:<52} {:>8}", format!("{vi} / {en}"), n);
-    line("Số yêu cầu tiếp nhận", "received", s.received.to_string());
-    line("Đã cung cấp", "provided", b.provided.to_string());
+    outln!(o);
+    fn line(o: &mut String, vi: &str, en: &str, n: String) {
+        outln!(o, "  {:<52} {:>8}", format!("{vi} / {en}"), n);
+    }
     line(
+        o,
+        "Số yêu cầu tiếp nhận",
+        "received",
+        s.received.to_string(),
+    );
+    line(o, "Đã cung cấp", "provided", b.provided.to_string());
+    line(
+        o,
         "Cung cấp một phần",
         "partly provided",
         b.partly_provided.to_string(),
     );
-    line("Từ chối", "refused", b.refused.to_string());
+    line(o, "Từ chối", "refused", b.refused.to_string());
     for g in &s.refused_by_ground {
         let p = g.point;
         line(
+            o,
             &format!("  điểm {p} khoản 1 Điều 28"),
             &format!("Art. 28(1)({p})"),
             g.count.to_string(),
         );
     }
     line(
+        o,
         "Không thuộc trách nhiệm",
         "transferred",
         b.transferred.to_string(),
     );
-    line("Rút yêu cầu", "withdrawn", b.withdrawn.to_string());
-    line("Đang giải quyết", "pending", b.pending().to_string());
-    line("  chưa hợp lệ", "incomplete slip", b.incomplete.to_string());
+    line(o, "Rút yêu cầu", "withdrawn", b.withdrawn.to_string());
+    line(o, "Đang giải quyết", "pending", b.pending().to_string());
     line(
+        o,
+        "  chưa hợp lệ",
+        "incomplete slip",
+        b.incomplete.to_string(),
+    );
+    line(
+        o,
         "  trong thời hạn xử lý",
         "in progress",
         b.in_progress.to_string(),
     );
-    line("Gia hạn", "extended", s.extended.to_string());
-    println!();
-    println!("  Theo cách thức / By channel:");
+    line(o, "Gia hạn", "extended", s.extended.to_string());
+    outln!(o);
+    outln!(o, "  Theo cách thức / By channel:");
     for (ch, c) in &s.by_channel {
-        println!(
+        outln!(o, 
             "    {:<12} received {:>3}  provided {:>3}  partly {:>2}  refused {:>2}  transferred {:>2}  withdrawn {:>2}  pending {:>2}",
             ch,
             c.total(),
@@ -393,23 +438,26 @@ fn print_stats(s: &reg::RegisterStats) {
             c.pending()
         );
     }
-    println!();
+    outln!(o);
     let t = &s.timeliness;
-    line("Đúng hạn", "answered on time", t.on_time.to_string());
-    line("Trễ hạn", "answered late", t.late.to_string());
+    line(o, "Đúng hạn", "answered on time", t.on_time.to_string());
+    line(o, "Trễ hạn", "answered late", t.late.to_string());
     line(
+        o,
         "Quá hạn chưa trả lời",
         "overdue, unanswered",
         t.overdue.to_string(),
     );
-    line("Chưa đến hạn", "not yet due", t.not_yet_due.to_string());
-    line("Chưa tính thời hạn", "no clock", t.no_clock.to_string());
+    line(o, "Chưa đến hạn", "not yet due", t.not_yet_due.to_string());
+    line(o, "Chưa tính thời hạn", "no clock", t.no_clock.to_string());
     line(
+        o,
         "Rút sau khi hợp lệ",
         "withdrawn after valid",
         t.withdrawn.to_string(),
     );
     line(
+        o,
         "Trung vị ngày làm việc để trả lời",
         "median working days to answer",
         s.median_working_days_to_answer
@@ -417,16 +465,19 @@ fn print_stats(s: &reg::RegisterStats) {
             .unwrap_or_else(|| "—".into()),
     );
     line(
+        o,
         "Chi phí đã thu (đồng)",
         "costs collected (VND)",
         s.costs_collected_vnd.to_string(),
     );
     line(
+        o,
         "Khiếu nại, khởi kiện",
         "complaints, lawsuits",
         s.complaints.to_string(),
     );
     line(
+        o,
         "Yêu cầu đính chính",
         "correction claims",
         s.correction_claims.to_string(),
