@@ -269,7 +269,7 @@ fn print_check(o: &mut String, loaded: &Loaded, check: &reg::RegisterCheck, with
     }
     outln!(o);
     let due: Vec<_> = check.due_within(within).collect();
-    outln!(o, 
+    outln!(o,
         "Quá hạn hoặc đến hạn trong {within} ngày làm việc / Overdue or due within {within} working days: {}",
         due.len()
     );
@@ -426,7 +426,7 @@ fn print_stats(o: &mut String, s: &reg::RegisterStats) {
     outln!(o);
     outln!(o, "  Theo cách thức / By channel:");
     for (ch, c) in &s.by_channel {
-        outln!(o, 
+        outln!(o,
             "    {:<12} received {:>3}  provided {:>3}  partly {:>2}  refused {:>2}  transferred {:>2}  withdrawn {:>2}  pending {:>2}",
             ch,
             c.total(),
