@@ -189,3 +189,20 @@ fn docs_list_every_column() {
         );
     }
 }
+
+#[test]
+fn bundled_xlsx_and_json_hold_the_same_register_as_the_csv() {
+    let strip = |mut reg: tiepcan::register::Register| {
+        for r in &mut reg.requests {
+            r.source_row = None;
+        }
+        reg
+    };
+    let csv = strip(read_csv(BUNDLED.as_bytes(), "csv").unwrap().register);
+    let xlsx = include_bytes!("../../examples/data/register/so-theo-doi-2024.xlsx");
+    let x = read_xlsx(Cursor::new(&xlsx[..]), "xlsx").unwrap();
+    assert!(x.diagnostics.is_empty());
+    assert_eq!(strip(x.register), csv);
+    let json = include_str!("../../examples/data/register/so-theo-doi-2024.json");
+    assert_eq!(read_json(json, "json").unwrap().register, csv);
+}
