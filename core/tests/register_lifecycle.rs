@@ -851,3 +851,16 @@ fn complex_in_person_request_without_form_03_is_a_warning() {
     assert_eq!(f.len(), 1);
     assert_eq!(f[0].severity, Severity::Warning);
 }
+
+#[test]
+fn requests_under_the_amended_law_carry_the_clocks_provisional_note() {
+    // LAW.md A14: from 2026-09-01 the Law 104 periods are carried over, provisional.
+    let r = request(
+        Channel::Electronic,
+        vec![
+            ev("2026-09-07", EventKind::Received),
+            valid("2026-09-07", Complexity::Simple),
+        ],
+    );
+    assert!(rules_of(&one(r), "2026-09-08").contains(&"R-DL-PROVISIONAL".into()));
+}

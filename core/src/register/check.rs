@@ -99,7 +99,9 @@ fn provisions_in_register(reg: &Register, me: usize, before: NaiveDate) -> u32 {
 ///   provisions, e without an unpaid cost past its deadline);
 /// * `R-DL-IP`, `R-DL-EL`, `R-DL-PF` — the notice or the answer overdue or
 ///   late;
-/// * `R-STATE-RECORDED` — the recorded state disagrees with the events.
+/// * `R-STATE-RECORDED` — the recorded state disagrees with the events;
+/// * the clock's own notes (`R-DL-PROVISIONAL` for periods carried over to
+///   the amended Law, `R-TIME-WD` for projected calendar years).
 pub fn check_register(reg: &Register, clock: &dyn RequestClock, today: NaiveDate) -> RegisterCheck {
     let mut report = Report::new();
     let mut statuses = Vec::with_capacity(reg.requests.len());
@@ -107,6 +109,12 @@ pub fn check_register(reg: &Register, clock: &dyn RequestClock, today: NaiveDate
         let at = loc(r, i);
         check_request(reg, i, clock, today, &at, &mut report);
         let st = status_at(r, clock, today);
+        if let Some((v, cx)) = r.valid_on() {
+            for mut n in clock.notes(r.channel, cx, v) {
+                n.location = at.clone().with_column("valid");
+                report.push(n);
+            }
+        }
         let rule = deadline_rule(r.channel);
         match &st.status {
             Status::Overdue { due, working_days } => report.push(Diagnostic::new(

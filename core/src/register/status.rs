@@ -60,6 +60,17 @@ pub trait RequestClock {
     /// # Errors
     /// As [`RequestClock::result_due`].
     fn working_days_between(&self, from: NaiveDate, to: NaiveDate) -> Result<i64, String>;
+
+    /// Warnings about the computation itself (a provisional value under the
+    /// amended Law, a projected calendar year); none by default.
+    fn notes(
+        &self,
+        _channel: Channel,
+        _complexity: Complexity,
+        _valid_on: NaiveDate,
+    ) -> Vec<crate::validate::Diagnostic> {
+        Vec::new()
+    }
 }
 
 /// Where a request stands at `today`, computed from its dates.
@@ -370,5 +381,21 @@ impl RequestClock for crate::deadline::Clock<'_> {
         self.calendar
             .working_days_between(from, to)
             .map_err(|e| e.to_string())
+    }
+
+    fn notes(
+        &self,
+        channel: Channel,
+        complexity: Complexity,
+        valid_on: NaiveDate,
+    ) -> Vec<crate::validate::Diagnostic> {
+        use crate::deadline::{Received, Request as DlRequest};
+        self.schedule(&DlRequest::new(
+            Received::Date(valid_on),
+            channel,
+            complexity,
+        ))
+        .map(|s| s.findings)
+        .unwrap_or_default()
     }
 }
