@@ -1,6 +1,8 @@
 //! Checking a whole register at `today`: every request's status, what is
 //! overdue or due soon, and every inconsistency with its citation.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -54,28 +56,42 @@ fn loc(r: &Request, pointer_index: usize) -> Location {
     }
 }
 
-/// Earlier provisions of the same document to the same requester found in
-/// the register before `before` (LAW.md A10: per requester and item, no time
-/// window).
-fn provisions_in_register(reg: &Register, me: usize, before: NaiveDate) -> u32 {
-    let r = &reg.requests[me];
-    let id = fold_key(&r.slip.id_number);
-    let doc = fold_key(&r.slip.document);
-    if id.is_empty() || doc.is_empty() {
-        return 0;
+/// Dates on which each (requester ID, document) pair was provided, keyed by
+/// folded text (LAW.md A10: per requester and item, no time window), with
+/// the index of the request.
+type ProvisionIndex = HashMap<(String, String), Vec<(usize, NaiveDate)>>;
+
+fn provision_index(reg: &Register) -> ProvisionIndex {
+    let mut m: ProvisionIndex = HashMap::new();
+    for (i, r) in reg.requests.iter().enumerate() {
+        let (id, doc) = (fold_key(&r.slip.id_number), fold_key(&r.slip.document));
+        if id.is_empty() || doc.is_empty() {
+            continue;
+        }
+        for e in &r.events {
+            if matches!(e.kind, EventKind::Provided { .. }) {
+                m.entry((id.clone(), doc.clone()))
+                    .or_default()
+                    .push((i, e.date));
+            }
+        }
     }
-    reg.requests
-        .iter()
-        .enumerate()
-        .filter(|(i, o)| {
-            *i != me
-                && fold_key(&o.slip.id_number) == id
-                && fold_key(&o.slip.document) == doc
-                && o.events
-                    .iter()
-                    .any(|e| e.date < before && matches!(e.kind, EventKind::Provided { .. }))
-        })
-        .count() as u32
+    m
+}
+
+/// Earlier provisions of the same document to the same requester found in
+/// the register before `before`, other than request `me` itself.
+fn provisions_in_register(
+    idx: &ProvisionIndex,
+    reg: &Register,
+    me: usize,
+    before: NaiveDate,
+) -> u32 {
+    let r = &reg.requests[me];
+    let key = (fold_key(&r.slip.id_number), fold_key(&r.slip.document));
+    idx.get(&key)
+        .map(|v| v.iter().filter(|(i, d)| *i != me && *d < before).count() as u32)
+        .unwrap_or(0)
 }
 
 /// Check every request of `reg` at `today` and compute its status.
@@ -105,9 +121,10 @@ fn provisions_in_register(reg: &Register, me: usize, before: NaiveDate) -> u32 {
 pub fn check_register(reg: &Register, clock: &dyn RequestClock, today: NaiveDate) -> RegisterCheck {
     let mut report = Report::new();
     let mut statuses = Vec::with_capacity(reg.requests.len());
+    let idx = provision_index(reg);
     for (i, r) in reg.requests.iter().enumerate() {
         let at = loc(r, i);
-        check_request(reg, i, clock, today, &at, &mut report);
+        check_request(reg, &idx, i, clock, today, &at, &mut report);
         let st = status_at(r, clock, today);
         if let Some((v, cx)) = r.valid_on() {
             for mut n in clock.notes(r.channel, cx, v) {
@@ -256,6 +273,7 @@ pub fn check_register(reg: &Register, clock: &dyn RequestClock, today: NaiveDate
 
 fn check_request(
     reg: &Register,
+    idx: &ProvisionIndex,
     i: usize,
     clock: &dyn RequestClock,
     today: NaiveDate,
@@ -359,7 +377,7 @@ fn check_request(
         .events
         .iter()
         .find(|e| matches!(e.kind, EventKind::Refused { .. }))
-        .map(|e| provisions_in_register(reg, i, e.date))
+        .map(|e| provisions_in_register(idx, reg, i, e.date))
         .unwrap_or(0);
     check_refusals(r, prior_in_file, at, report);
 }
