@@ -80,13 +80,28 @@ pub(crate) fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Table, ReadError>
             }
         }
         let start = record.position().map(|p| p.byte() as usize).unwrap_or(0);
-        let blank = bytes_all
-            .get(start..)
-            .unwrap_or(&[])
-            .iter()
-            .take_while(|&&b| b == b'\n' || b == b'\r')
-            .filter(|&&b| b == b'\n')
-            .count();
+        let mut i = start;
+        // The "\n" of the previous record's CRLF may open this span.
+        if i > 0 && bytes_all.get(i - 1) == Some(&b'\r') && bytes_all.get(i) == Some(&b'\n') {
+            i += 1;
+        }
+        let mut blank = 0;
+        loop {
+            match bytes_all.get(i) {
+                Some(b'\r') => {
+                    i += 1;
+                    if bytes_all.get(i) == Some(&b'\n') {
+                        i += 1;
+                    }
+                    blank += 1;
+                }
+                Some(b'\n') => {
+                    i += 1;
+                    blank += 1;
+                }
+                _ => break,
+            }
+        }
         row += blank + 1;
         if row > opts.max_rows {
             return Err(ReadError::TooLarge {
@@ -141,7 +156,14 @@ mod tests {
     }
 
     #[test]
-    fn blank_lines_keep_physical_row_numbers() {
+    fn blank_lines_keep_physical_row_numbers_lf_and_crlf() {
+        let t = read(
+            b"STT,Ten\r\n\r\n1,\"a\r\nb\"\r\n2,c\r\n",
+            &ReadOptions::default(),
+        )
+        .unwrap();
+        let rows: Vec<usize> = t.rows.iter().map(|r| r.row).collect();
+        assert_eq!(rows, vec![1, 3, 4]);
         let t = read(b"STT,Ten\n\n1,\"a\nb\"\n2,c\n", &ReadOptions::default()).unwrap();
         let rows: Vec<usize> = t.rows.iter().map(|r| r.row).collect();
         assert_eq!(rows, vec![1, 3, 4]);

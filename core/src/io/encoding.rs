@@ -323,7 +323,7 @@ mod tests {
     #[test]
     fn legacy_encodings() {
         assert_eq!(
-            detect_legacy_encoding("Danh môc th«ng tin ph¶i ®­îc c«ng khai"),
+            detect_legacy_encoding("Danh môc th«ng tin ph¶i ®\u{AD}îc c«ng khai"),
             Some(LegacyEncoding::Tcvn3)
         );
         assert_eq!(

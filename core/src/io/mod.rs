@@ -34,8 +34,10 @@
 //! # Ok::<(), tiepcan::io::ReadError>(())
 //! ```
 
+mod cells;
 mod csv;
 mod encoding;
+mod headers;
 pub mod json;
 mod table;
 mod xlsx;
