@@ -43,6 +43,85 @@ fn catalog_like_bytes() -> impl Strategy<Value = Vec<u8>> {
     prop::collection::vec(pieces, 0..80).prop_map(|v| v.concat())
 }
 
+/// A CSV with title lines, a real header and random cells made of the
+/// pieces the title-line, caption, date and link parsers look for.
+fn structured_csv() -> impl Strategy<Value = String> {
+    let piece = prop::sample::select(vec![
+        "Kèm theo Quyết định số ",
+        "(theo Điều 19, Luật ",
+        "Số: /BC-UBND",
+        "35/QĐ-UBND",
+        "ngày 05/3/2026",
+        "ngày ",
+        "tháng ",
+        "năm ",
+        "31/02/2026",
+        "03/2026",
+        "2026-02-30",
+        "+ ",
+        "- ",
+        "I. ",
+        "II.",
+        "DANH MỤC ",
+        "Nơi nhận:",
+        "(1)",
+        "(2)",
+        "(3)",
+        "Chi tiết",
+        "https://x.gov.vn/a",
+        "İ",
+        "ẞ",
+        "ǅ",
+        "(",
+        ")",
+        "/",
+        "\"",
+        "k",
+        " ",
+        "Điều ",
+        "số",
+        "Cổng TTĐT; Niêm yết",
+        "f",
+        "đ",
+        "th«ng",
+        "aâ",
+        "Ã¡",
+        "\u{301}",
+        "STT",
+        "Tên văn bản",
+    ]);
+    let cell = prop::collection::vec(piece, 0..6).prop_map(|v| v.concat());
+    let row = prop::collection::vec(cell, 0..10);
+    (prop::collection::vec(row.clone(), 0..4), prop::collection::vec(row, 0..20)).prop_map(
+        |(title, body)| {
+            let line = |r: &Vec<String>| {
+                r.iter()
+                    .map(|c| format!("\"{}\"", c.replace('"', "\"\"")))
+                    .collect::<Vec<_>>()
+                    .join(",")
+            };
+            let mut s: Vec<String> = title.iter().map(line).collect();
+            s.push("STT,Tên văn bản,Số ký hiệu,Ngày ban hành,Hình thức công khai,Thời điểm công khai,Thời hạn công khai,Đường dẫn,Căn cứ".into());
+            s.extend(body.iter().map(line));
+            s.join("\r\n")
+        },
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn structured_catalogs_never_panic_and_rows_stay_in_range(csv in structured_csv()) {
+        let out = read_catalog_bytes(csv.as_bytes(), Format::Csv, &small_limits()).unwrap();
+        for d in &out.diagnostics {
+            if let Some(r) = d.location.row {
+                prop_assert!(r >= 1 && r <= out.rows);
+            }
+        }
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
 

@@ -23,8 +23,8 @@ fn items(out: &ReadOutcome) -> &[InformationItem] {
 /// rows 4–5 a two-row header ("Thời điểm, thời hạn công khai" merged over
 /// two sub-columns; STT and the others merged down), row 6 a caption merged
 /// across, rows 7–9 items (real date cells, numeric STT, a hyperlink behind
-/// "Chi tiết", a form merged down over two items), row 10 an empty
-/// skeleton row with only STT.
+/// "Chi tiết", a form merged down over two items), row 10 a date cell
+/// formatted as a month, row 11 an empty skeleton row with only STT.
 fn commune_workbook() -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
@@ -73,8 +73,14 @@ fn commune_workbook() -> Result<Vec<u8>, XlsxError> {
     ws.write_string(8, 1, "Kế hoạch thu chi")?;
     ws.write_string(8, 3, "03/2026")?;
     ws.write_string(8, 4, "Niêm yết")?;
-    // Skeleton row.
+    // Item 4: a real date cell formatted as a month (Excel turns "03/2026"
+    // into such a cell).
+    let month = XFormat::new().set_num_format("mm/yyyy");
     ws.write_number(9, 0, 4)?;
+    ws.write_string(9, 1, "Kế hoạch kiểm tra")?;
+    ws.write_datetime_with_format(9, 3, ExcelDateTime::from_ymd(2026, 3, 1)?, &month)?;
+    // Skeleton row.
+    ws.write_number(10, 0, 5)?;
     wb.save_to_buffer()
 }
 
@@ -92,7 +98,7 @@ fn title_rows_merged_cells_dates_and_hyperlinks() {
     assert_eq!(h.issued_on, NaiveDate::from_ymd_opt(2026, 3, 5));
 
     let it = items(&out);
-    assert_eq!(it.len(), 3);
+    assert_eq!(it.len(), 4);
     // Numeric STT read as "1"; physical rows as Excel shows them.
     assert_eq!(it[0].seq.as_deref(), Some("1"));
     assert_eq!(it[0].source.as_ref().unwrap().row, 7);
@@ -113,6 +119,14 @@ fn title_rows_merged_cells_dates_and_hyperlinks() {
     );
     assert_eq!(
         it[2].created_on,
+        Some(PartialDate::Month {
+            year: 2026,
+            month: 3
+        })
+    );
+    // A date cell formatted "mm/yyyy" keeps month precision, not the 1st.
+    assert_eq!(
+        it[3].created_on,
         Some(PartialDate::Month {
             year: 2026,
             month: 3
@@ -149,10 +163,10 @@ fn title_rows_merged_cells_dates_and_hyperlinks() {
             ("R-READ-STRUCTURE", Some(5)),  // two-row header
             ("R-READ-STRUCTURE", Some(6)),  // caption
             ("R-READ-LINK", Some(8)),       // "Chi tiết" without URL
-            ("R-READ-STRUCTURE", Some(10)), // skeleton row
+            ("R-READ-STRUCTURE", Some(11)), // skeleton row
         ]
     );
-    assert_eq!(out.rows, 10);
+    assert_eq!(out.rows, 11);
 }
 
 fn two_sheets() -> Result<Vec<u8>, XlsxError> {

@@ -292,20 +292,20 @@ pub(super) fn find_date(text: &str) -> Option<NaiveDate> {
 
 /// The document number in "… Quyết định số 35/QĐ-UBND ngày …".
 pub(super) fn find_docref(text: &str) -> Option<DocumentRef> {
-    let lower = text.to_lowercase();
-    let start = lower
-        .find("số")
-        .map(|i| i + "số".len())
-        .or_else(|| fold_key(text).find(" so ").map(|_| 0))
+    let text = crate::text::nfc(text);
+    // After "số" when there is one (the decision's number), else anywhere.
+    let start = ["số", "Số", "SỐ"]
+        .iter()
+        .filter_map(|w| text.find(w).map(|i| i + w.len()))
+        .min()
         .unwrap_or(0);
     text[start..]
         .split(|c: char| c.is_whitespace() || c == ',' || c == ';' || c == '(' || c == ')')
-        .filter(|w| w.contains('/') && !w.starts_with('/') || w.starts_with('/') && w.len() > 1)
+        .filter(|w| w.contains('/') && w.len() > 1)
         .find_map(|w| {
             let w = w.trim_end_matches('.');
-            if w.matches('/').count() == 2
-                && w.split('/')
-                    .all(|p| p.bytes().all(|b| b.is_ascii_digit()) && !p.is_empty())
+            if w.split('/')
+                .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
             {
                 return None; // a date
             }
@@ -477,5 +477,10 @@ mod tests {
         let l = "Ban hành kèm theo Quyết định số 12/2026/QĐ-UBND ngày 02 tháng 3 năm 2026";
         assert_eq!(find_docref(l).unwrap().year, Some(2026));
         assert_eq!(find_date(l), NaiveDate::from_ymd_opt(2026, 3, 2));
+        // Letters whose lower case is longer do not shift the search.
+        assert_eq!(
+            find_docref("İİİ kèm theo số 5/QĐ-UB").unwrap().raw,
+            "5/QĐ-UB"
+        );
     }
 }
