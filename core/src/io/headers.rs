@@ -18,7 +18,7 @@ use crate::validate::{Diagnostic, Location, Message};
 /// this order, first match wins, so more specific fields come first ("Tình
 /// trạng chấp thuận" before "chấp thuận", "Ngày công khai" before "Ngày").
 /// A pattern matches when the key contains it as whole words; patterns
-/// starting with `=` must equal the key.
+/// starting with `=` must equal the key, with `^` start it.
 pub(super) const SYNONYMS: &[(Field, &[&str])] = &[
     (
         Field::ConsentStatus,
@@ -89,6 +89,8 @@ pub(super) const SYNONYMS: &[(Field, &[&str])] = &[
             "url",
             "access link",
             "truy cap",
+            "tai ve",
+            "download",
         ],
     ),
     (
@@ -150,6 +152,7 @@ pub(super) const SYNONYMS: &[(Field, &[&str])] = &[
             "thong tin",
             "tieu de",
             "=ten",
+            "^ten ",
             "title",
         ],
     ),
@@ -174,9 +177,14 @@ pub(super) fn match_header(header: &str) -> Option<Field> {
     let padded = format!(" {key} ");
     SYNONYMS.iter().find_map(|(field, pats)| {
         pats.iter()
-            .any(|p| match p.strip_prefix('=') {
-                Some(exact) => key == exact,
-                None => padded.contains(&format!(" {p} ")),
+            .any(|p| {
+                if let Some(exact) = p.strip_prefix('=') {
+                    key == exact
+                } else if let Some(prefix) = p.strip_prefix('^') {
+                    key.starts_with(prefix)
+                } else {
+                    padded.contains(&format!(" {p} "))
+                }
             })
             .then_some(*field)
     })
@@ -432,6 +440,12 @@ mod tests {
             ("Căn cứ (Điều 7)", Field::Ground),
             ("Ghi chú", Field::Note),
             ("  Ngày   công  khai ", Field::DisclosureTime),
+            ("Tên thủ tục hành chính", Field::Title),
+            ("Trích yếu nội dung", Field::Title),
+            ("Số TT", Field::Seq),
+            ("Ngày, tháng, năm ban hành", Field::CreatedOn),
+            ("Tải về", Field::AccessLink),
+            ("Tên văn bản,\nhồ sơ", Field::Title),
         ] {
             assert_eq!(match_header(h), Some(f), "{h}");
         }

@@ -270,7 +270,7 @@ impl Builder<'_> {
                         {
                             it.created_on = Some(PartialDate::Year(*n as i32))
                         }
-                        _ => match PartialDate::parse(&text) {
+                        _ => match PartialDate::parse(strip_time(&text)) {
                             Ok(d) => it.created_on = Some(d),
                             Err(e) => {
                                 it.unparsed.insert(field, text.clone());
@@ -910,5 +910,35 @@ fn empty_catalog(kind: CatalogKind, header: CatalogHeader) -> Catalog {
             header,
             items: Vec::new(),
         }),
+    }
+}
+
+/// "15/01/2026 08:30" → "15/01/2026": a time typed after a date is dropped
+/// (the catalog records dates).
+fn strip_time(text: &str) -> &str {
+    let t = text.trim();
+    match t.rsplit_once(' ') {
+        Some((date, time))
+            if time.contains(':')
+                && time.split(':').count() <= 3
+                && time.split(':').all(|p| {
+                    !p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit())
+                }) =>
+        {
+            date.trim()
+        }
+        _ => t,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn time_after_a_date_is_dropped() {
+        assert_eq!(strip_time("15/01/2026 08:30"), "15/01/2026");
+        assert_eq!(strip_time("15/01/2026 8:30:05"), "15/01/2026");
+        assert_eq!(strip_time("Năm 2019 - 2020"), "Năm 2019 - 2020");
     }
 }
