@@ -14,15 +14,17 @@
 //! and the header row count.
 //!
 //! What the reader reports and what it leaves to [`crate::validate`]: the
-//! reader reports cells it cannot read (dates → `R-READ-DATE`, numbers and
-//! symbols, consent status → `R-READ-CELL`, link text without URL →
-//! `R-READ-LINK`), table structure (`R-READ-STRUCTURE`), cut-off text
-//! (`R-READ-TRUNCATED`) and encodings (`R-READ-ENCODING`). Cells holding a
-//! legal classification that does not exist — an Art. 17 point such as "f",
-//! a disclosure form that is not in Art. 18(1), an Art. 7 ground or consent
-//! holder — are kept as written in `unparsed` and reported by the validator's
-//! rules (`R-ART17-POINT`, `R-CAT-FORM-ENUM`, `R-COND-HOLDER`), which carry
-//! the legal citation.
+//! reader reports cells it cannot read (impossible dates → `R-READ-DATE`,
+//! other unreadable dates and consent statuses → `R-READ-CELL`, link text
+//! without URL → `R-READ-LINK`), table structure (`R-READ-STRUCTURE`:
+//! captions, "+" sub-rows, repeated headers, skeleton rows, title lines not
+//! understood), cut-off text (`R-READ-TRUNCATED`) and encodings
+//! (`R-READ-ENCODING`). Cells whose legal content is wrong — a number and
+//! symbol that is not one, an Art. 17 point such as "f", a disclosure form
+//! that is not in Art. 18(1), an Art. 7 ground or consent holder — are kept
+//! as written in `unparsed` and reported once, by the validator's rules
+//! (`R-DOC-NUMBER`, `R-ART17-POINT`, `R-CAT-FORM-ENUM`, `R-COND-HOLDER`),
+//! which carry the legal citation.
 //!
 //! # Example: reading a CSV catalog
 //! ```

@@ -245,17 +245,9 @@ impl Builder<'_> {
                     }
                     match DocumentRef::parse(&text) {
                         Ok(r) => it.number_symbol = Some(r),
-                        Err(e) => {
-                            it.unparsed.insert(field, text.clone());
-                            self.diags.push(Diagnostic::new(
-                                "R-READ-CELL",
-                                loc,
-                                Some(text),
-                                msg(
-                                    "Không đọc được số, ký hiệu văn bản (ví dụ đúng: 13/2018/NĐ-CP, 45/BC-UBND).",
-                                    e.to_string(),
-                                ),
-                            ));
+                        // Reported by validate (R-DOC-NUMBER), with its citation.
+                        Err(_) => {
+                            it.unparsed.insert(field, text);
                         }
                     }
                 }
