@@ -314,10 +314,10 @@ impl Builder<'_> {
                         self.diags.push(Diagnostic::new(
                             "R-READ-LINK",
                             loc,
-                            Some(text),
+                            Some(text.clone()),
                             msg(
-                                "Ô đường dẫn chỉ có chữ, không có địa chỉ (URL) để tải thông tin.",
-                                "The link cell holds text but no address (URL) to download the information.",
+                                format!("Ô đường dẫn ghi \"{text}\" nhưng không có địa chỉ (URL) để tải thông tin."),
+                                format!("The link cell says \"{text}\" but holds no address (URL) to download the information."),
                             ),
                         ));
                     }
@@ -335,13 +335,15 @@ impl Builder<'_> {
 
     fn date_error(&mut self, loc: Location, text: String, e: &DateError) {
         let (rule, vi) = match e {
-            DateError::Impossible { .. } => (
+            DateError::Impossible {
+                day, month, year, ..
+            } => (
                 "R-READ-DATE",
-                "Ngày không tồn tại trong lịch (không được tự chuyển sang ngày khác).".to_string(),
+                format!("\"{text}\" không phải là ngày có thật (không có ngày {day} tháng {month} năm {year}); không tự chuyển sang ngày khác."),
             ),
             DateError::Unrecognised { .. } => (
                 "R-READ-CELL",
-                "Không đọc được ngày (dạng đúng: dd/mm/yyyy, \"ngày 02 tháng 3 năm 2023\", mm/yyyy hoặc năm).".to_string(),
+                format!("Không đọc được ngày \"{text}\" (dạng đúng: dd/mm/yyyy, \"ngày 02 tháng 3 năm 2023\", mm/yyyy hoặc năm)."),
             ),
         };
         self.diags.push(Diagnostic::new(
@@ -751,8 +753,8 @@ pub(crate) fn build(table: Table, opts: &ReadOptions) -> Result<ReadOutcome, Rea
                 b.diags.push(structure(
                     raw.row,
                     Some(caption.clone()),
-                    "Dòng tiêu đề mục, áp dụng cho các dòng bên dưới.".into(),
-                    "Section caption, applied to the rows below.".into(),
+                    format!("Dòng tiêu đề mục \"{caption}\", áp dụng cho các dòng bên dưới."),
+                    format!("Section caption \"{caption}\", applied to the rows below."),
                 ));
                 b.section = Some(caption);
                 continue;
@@ -847,8 +849,8 @@ pub(crate) fn build(table: Table, opts: &ReadOptions) -> Result<ReadOutcome, Rea
                         Location::cell(lrow, col),
                         Some(t.clone()),
                         msg(
-                            "Dòng cuối của tệp có vẻ bị cắt cụt giữa chừng (kết thúc bằng một mẩu chữ, các ô sau trống); hãy kiểm tra bản gốc.",
-                            "The file's last row looks cut off (it ends in a word fragment and the cells after it are empty); check the original.",
+                            format!("Dòng cuối của tệp có vẻ bị cắt cụt giữa chừng: \"{t}\" (kết thúc bằng một mẩu chữ, các ô sau trống); hãy kiểm tra bản gốc."),
+                            format!("The file's last row looks cut off: \"{t}\" (it ends in a word fragment and the cells after it are empty); check the original."),
                         ),
                     ));
                 }
