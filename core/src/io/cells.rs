@@ -92,10 +92,11 @@ pub(super) fn looks_like_url(s: &str) -> bool {
 
 /// Explicit "none": "-", "x", "Không", "Không có".
 pub(super) fn is_none_marker(s: &str) -> bool {
-    matches!(
-        fold_key(s).as_str(),
-        "-" | "--" | "—" | "–" | "khong" | "khong co" | "k/c" | "n/a" | "/"
-    )
+    s.trim().chars().count() <= 9
+        && matches!(
+            fold_key(s).as_str(),
+            "-" | "--" | "—" | "–" | "khong" | "khong co" | "k/c" | "n/a" | "/"
+        )
 }
 
 /// A text that ends mid-word: its last word is one lower-case ASCII letter

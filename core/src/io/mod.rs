@@ -117,9 +117,10 @@ pub struct ReadOptions {
     pub sheet: Option<String>,
     /// File name put into every diagnostic's `Location::file`.
     pub file_name: Option<String>,
-    /// Largest input accepted, in bytes (default 64 MiB).
+    /// Largest input accepted, in bytes (default 256 MiB).
     pub max_bytes: u64,
-    /// Most physical rows accepted (default 100 000).
+    /// Most physical rows accepted (default 1 048 576, a worksheet's limit
+    /// in Excel).
     pub max_rows: usize,
     /// Longest cell accepted, in characters (default 32 767, Excel's limit).
     pub max_cell_chars: usize,
@@ -131,8 +132,8 @@ impl Default for ReadOptions {
             kind: None,
             sheet: None,
             file_name: None,
-            max_bytes: 64 * 1024 * 1024,
-            max_rows: 100_000,
+            max_bytes: 256 * 1024 * 1024,
+            max_rows: 1_048_576,
             max_cell_chars: 32_767,
         }
     }

@@ -18,7 +18,7 @@ use super::headers::{
     header_key, is_header_row, match_header, msg, read_title_lines, structure, HEADER_SEARCH_ROWS,
 };
 use super::{ReadError, ReadOptions, ReadOutcome};
-use crate::law::{Art17Point, ConditionalGround};
+use crate::law::{Art17Point, ConditionalGround, DisclosureForm};
 use crate::model::{
     Catalog, CatalogHeader, CatalogKind, ConditionalAccessCatalog, ConditionalItem, DateError,
     DisclosureCatalog, DocumentRef, Field, InformationItem, PartialDate, SourceSpan,
@@ -96,6 +96,11 @@ impl Cell {
 /// NFC, trimmed, runs of white space (not line breaks) kept as written but
 /// ends trimmed; non-breaking spaces become spaces.
 fn clean(s: &str) -> String {
+    use unicode_normalization::{is_nfc_quick, IsNormalized};
+    let t = s.trim();
+    if !t.contains(['\u{a0}', '\u{feff}']) && is_nfc_quick(t.chars()) == IsNormalized::Yes {
+        return t.to_string();
+    }
     nfc(s.replace(['\u{a0}', '\u{feff}'], " ").trim())
 }
 
@@ -156,6 +161,7 @@ struct Builder<'a> {
     cond_items: Vec<ConditionalItem>,
     opts: &'a ReadOptions,
     legacy_reported: usize,
+    forms_cache: std::collections::HashMap<String, (Vec<DisclosureForm>, Vec<String>)>,
 }
 
 /// At most this many encoding findings per file; then one summary.
@@ -279,7 +285,17 @@ impl Builder<'_> {
                     }
                 },
                 Field::DisclosureForms => {
-                    let (forms, rest) = parse_forms(&text);
+                    // Catalogs repeat a few form texts on every row.
+                    let (forms, rest) = match self.forms_cache.get(&text) {
+                        Some(v) => v.clone(),
+                        None => {
+                            let v = parse_forms(&text);
+                            if self.forms_cache.len() < 1024 {
+                                self.forms_cache.insert(text.clone(), v.clone());
+                            }
+                            v
+                        }
+                    };
                     it.disclosure_forms = forms;
                     if !rest.is_empty() {
                         // Reported by validate (R-CAT-FORM-ENUM).
@@ -612,6 +628,7 @@ pub(crate) fn build(table: Table, opts: &ReadOptions) -> Result<ReadOutcome, Rea
         cond_items: Vec::new(),
         opts,
         legacy_reported: 0,
+        forms_cache: Default::default(),
     };
     let header_keys: Vec<String> = b.columns.iter().map(|c| header_key(&c.header)).collect();
     let mut skeleton: Vec<usize> = Vec::new();
@@ -683,9 +700,10 @@ pub(crate) fn build(table: Table, opts: &ReadOptions) -> Result<ReadOutcome, Rea
             break;
         }
 
-        // Repeated header row.
+        // Repeated header row (never a row numbered like an item).
         let matches = nonempty
             .iter()
+            .filter(|_| !seq.starts_with(|c: char| c.is_ascii_digit()))
             .filter(|(i, t)| {
                 header_keys
                     .get(*i)
