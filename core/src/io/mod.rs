@@ -26,13 +26,20 @@
 //! (`R-DOC-NUMBER`, `R-ART17-POINT`, `R-CAT-FORM-ENUM`, `R-COND-HOLDER`),
 //! which carry the legal citation.
 //!
-//! # Example: reading a CSV catalog
+//! # Example: a CSV catalog with a title line and a month-precision date
 //! ```
 //! use tiepcan::io::{read_catalog_bytes, Format, ReadOptions};
-//! let csv = "STT,Tên văn bản,Số, ký hiệu,Ngày ban hành\n1,Kế hoạch,20/KH-UBND,10/01/2026\n";
-//! let csv = csv.replace("Số, ký hiệu", "\"Số, ký hiệu\"");
+//! use tiepcan::model::{Catalog, PartialDate};
+//! let csv = r#"DANH MỤC THÔNG TIN PHẢI ĐƯỢC CÔNG KHAI,,,
+//! STT,Tên văn bản,"Số, ký hiệu",Ngày ban hành
+//! 1,Báo cáo dự toán ngân sách,45/BC-UBND,03/2026
+//! "#;
 //! let out = read_catalog_bytes(csv.as_bytes(), Format::Csv, &ReadOptions::default())?;
-//! assert_eq!(out.catalog.len(), 1);
+//! assert_eq!(out.catalog.header().title.as_deref(), Some("DANH MỤC THÔNG TIN PHẢI ĐƯỢC CÔNG KHAI"));
+//! let Catalog::Disclosure(c) = &out.catalog else { unreachable!() };
+//! assert_eq!(c.items[0].created_on, Some(PartialDate::Month { year: 2026, month: 3 }));
+//! assert_eq!(c.items[0].source.as_ref().unwrap().row, 3); // the row Excel shows
+//! assert!(out.diagnostics.is_empty());
 //! # Ok::<(), tiepcan::io::ReadError>(())
 //! ```
 
