@@ -533,3 +533,12 @@ fn missing_file_is_an_io_error_with_its_path() {
     assert_eq!(d.rule, "R-READ-FILE");
     assert_eq!(d.severity, Severity::Error);
 }
+
+#[test]
+fn plus_row_without_parent_is_an_entry_reported() {
+    let out = read(
+        "STT,Nội dung,Đường dẫn\n,+ Dự toán,https://x.gov.vn/dt\n1,Kế hoạch,https://x.gov.vn/kh\n",
+    );
+    assert_eq!(items(&out).len(), 2);
+    assert_eq!(rules(&out), vec![("R-READ-STRUCTURE", Some(2))]);
+}

@@ -52,8 +52,19 @@ pub(crate) fn sniff_delimiter(text: &str) -> u8 {
 /// [`ReadError::TooLarge`] past `opts.max_rows` rows or `opts.max_cell_chars`.
 pub(crate) fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Table, ReadError> {
     let decoded = encoding::decode(bytes);
-    let text = decoded.text;
-    let delimiter = sniff_delimiter(&text);
+    let mut text = decoded.text;
+    // Excel's "sep=;" hint line: it names the delimiter and Excel does not
+    // show it as a row.
+    let hinted = text.lines().next().and_then(|l| {
+        let d = l.trim_end().strip_prefix("sep=")?;
+        (d.len() == 1 && matches!(d.as_bytes()[0], b',' | b';' | b'\t' | b'|'))
+            .then(|| d.as_bytes()[0])
+    });
+    if hinted.is_some() {
+        let cut = text.find('\n').map_or(text.len(), |i| i + 1);
+        text.drain(..cut);
+    }
+    let delimiter = hinted.unwrap_or_else(|| sniff_delimiter(&text));
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -143,6 +154,18 @@ fn ends_inside_quotes(text: &str, _delimiter: u8) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn excel_sep_hint_line() {
+        let t = read(
+            b"sep=;\r\nSTT;Ten, van ban\r\n1;A, B\r\n",
+            &ReadOptions::default(),
+        )
+        .unwrap();
+        let rows: Vec<usize> = t.rows.iter().map(|r| r.row).collect();
+        assert_eq!(rows, vec![1, 2]);
+        assert_eq!(t.rows[1].cells.len(), 2);
+    }
 
     #[test]
     fn delimiters() {

@@ -783,28 +783,29 @@ pub(crate) fn build(table: Table, opts: &ReadOptions) -> Result<ReadOutcome, Rea
         if seq.is_empty() {
             if let Some(rest) = bullet(&title) {
                 let rest = rest.to_string();
-                let parent_row = match b.kind {
-                    CatalogKind::Disclosure => b
-                        .items
-                        .last()
-                        .and_then(|p| p.source.as_ref().map(|s| s.row)),
-                    CatalogKind::Conditional => None,
-                };
-                if let Some(prow) = parent_row {
+                if b.kind == CatalogKind::Disclosure && !b.items.is_empty() {
                     let mut child = b.item(raw.row, &rc);
                     child.title = rest;
-                    let parent = b.items.last_mut().expect("parent exists");
-                    child.section = parent.section.clone();
-                    b.diags.push(structure(
-                        raw.row,
-                        Some(title.clone()),
-                        format!("Dòng con không đánh số, giữ là mục con của dòng {prow}."),
-                        format!("Unnumbered sub-row, kept as a child of row {prow}."),
-                    ));
-                    parent.children.push(child);
+                    if let Some(parent) = b.items.last_mut() {
+                        let prow = parent.source.as_ref().map_or(0, |s| s.row);
+                        child.section = parent.section.clone();
+                        parent.children.push(child);
+                        b.diags.push(structure(
+                            raw.row,
+                            Some(title.clone()),
+                            format!("Dòng con không đánh số, giữ là mục con của dòng {prow}."),
+                            format!("Unnumbered sub-row, kept as a child of row {prow}."),
+                        ));
+                    }
                     last_used = Some((raw.row, true));
                     continue;
                 }
+                b.diags.push(structure(
+                    raw.row,
+                    Some(title.clone()),
+                    "Dòng con không đánh số nhưng không có mục cha (đầu bảng, hoặc danh mục có điều kiện): đọc như một mục riêng.".into(),
+                    "Unnumbered sub-row without a parent entry (top of the table, or a conditional-access catalog): read as an entry of its own.".into(),
+                ));
             }
         }
 
