@@ -219,3 +219,19 @@ fn cell_length_is_a_clear_error_with_the_row() {
     assert_eq!(d.location.row, Some(2));
     assert_eq!(d.location.file.as_deref(), Some("a.csv"));
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    /// Date and document-number cells: a date-like prefix then any text.
+    #[test]
+    fn date_like_cells_never_panic(prefix in "(20[0-9]{2}-[0-9]{2}-[0-9]?|[0-9]{1,2}/[0-9]{1,2}/?|ngày [0-9] tháng |Số: ?[0-9]*/)", tail in "\\PC{0,6}") {
+        let cell = format!("{prefix}{tail}").replace(['"', '\n', '\r', ','], " ");
+        let csv = format!("STT,Tên văn bản,Số ký hiệu,Ngày ban hành,Thời điểm công khai\n1,A,{cell},{cell},{cell}\n");
+        let out = read_catalog_bytes(csv.as_bytes(), Format::Csv, &ReadOptions::default()).unwrap();
+        prop_assert_eq!(out.catalog.len(), 1);
+        let _ = tiepcan::model::PartialDate::parse(&cell);
+        let _ = tiepcan::model::TimingPhrase::classify(&cell);
+        let _ = tiepcan::model::DocumentRef::parse(&cell);
+    }
+}

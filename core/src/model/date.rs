@@ -151,7 +151,10 @@ impl PartialDate {
             .chars()
             .all(|c| c.is_ascii_digit() || "/-. ,".contains(c));
         if iso_like {
-            let date_part = &k[..10];
+            // Not `&k[..10]`: a multi-byte character may straddle byte 10.
+            let Some(date_part) = k.get(..10) else {
+                return Err(unrec());
+            };
             let parts: Vec<&str> = date_part.split('-').collect();
             if parts.len() == 3 && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit())) {
                 return make_day(input, parts[2], parts[1], parts[0]);
@@ -382,6 +385,8 @@ mod tests {
             assert_eq!(PartialDate::parse(s).unwrap().to_string(), s);
         }
         assert!(PartialDate::parse("2019-13").is_err());
+        // A multi-byte character right after an ISO-like prefix is not a panic.
+        assert!(PartialDate::parse("2019-05-0€").is_err());
         assert_eq!(
             PartialDate::parse("03/2026").unwrap().last_day(),
             NaiveDate::from_ymd_opt(2026, 3, 31).unwrap()
