@@ -235,3 +235,33 @@ proptest! {
         let _ = tiepcan::model::DocumentRef::parse(&cell);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// Any Unicode text in any cell, above or below the header, with every
+    /// column the reader interprets.
+    #[test]
+    fn any_unicode_in_any_cell_never_panics(cells in prop::collection::vec("\\PC{0,24}", 0..60)) {
+        let q = |c: &String| format!("\"{}\"", c.replace('"', "\"\""));
+        let mut csv = String::new();
+        for c in cells.iter().take(3) {
+            csv.push_str(&format!("{},,\n", q(c)));
+        }
+        csv.push_str("STT,Tên văn bản,Số ký hiệu,Ngày ban hành,Thuộc điểm,Hình thức công khai,Thời điểm công khai,Thời hạn công khai,Đường dẫn,Căn cứ,Người có quyền chấp thuận,Tình trạng chấp thuận\n");
+        for row in cells.chunks(12) {
+            csv.push_str(&row.iter().map(q).collect::<Vec<_>>().join(","));
+            csv.push('\n');
+        }
+        for kind in [None, Some(tiepcan::model::CatalogKind::Conditional)] {
+            let opts = ReadOptions { kind, ..ReadOptions::default() };
+            prop_assert!(read_catalog_bytes(csv.as_bytes(), Format::Csv, &opts).is_ok());
+        }
+        for c in &cells {
+            let _ = tiepcan::io::detect_legacy_encoding(c);
+            let _ = tiepcan::model::AgencyLevel::from_name(c);
+            let _ = tiepcan::law::Art17Point::parse(c);
+            let _ = tiepcan::law::DisclosureForm::parse(c);
+        }
+    }
+}
