@@ -542,3 +542,19 @@ fn plus_row_without_parent_is_an_entry_reported() {
     assert_eq!(items(&out).len(), 2);
     assert_eq!(rules(&out), vec![("R-READ-STRUCTURE", Some(2))]);
 }
+
+#[test]
+fn document_number_and_place_date_lines() {
+    let csv = "\
+ỦY BAN NHÂN DÂN XÃ AN HÒA,,CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số: 35/QĐ-UBND,,\"An Hòa, ngày 05 tháng 3 năm 2026\"
+DANH MỤC THÔNG TIN PHẢI ĐƯỢC CÔNG KHAI,,
+STT,Tên văn bản,Số ký hiệu
+1,Kế hoạch,20/KH-UBND
+";
+    let out = read(csv);
+    let h = out.catalog.header();
+    assert_eq!(h.issuing_decision.as_ref().unwrap().raw, "35/QĐ-UBND");
+    assert_eq!(h.issued_on, NaiveDate::from_ymd_opt(2026, 3, 5));
+    assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
+}

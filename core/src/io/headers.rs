@@ -391,8 +391,21 @@ pub(super) fn read_title_lines(
                     agency_lines.push(line.to_string());
                     continue;
                 }
-                if k.starts_with("so:") || k.starts_with("so ") && line.contains('/') {
-                    continue; // the number of the covering document
+                // "Số: 35/QĐ-UBND": the number of the document the catalog is.
+                if (k.starts_with("so:") || k.starts_with("so ")) && line.contains('/') {
+                    if header.issuing_decision.is_none() {
+                        header.issuing_decision = find_docref(line);
+                    }
+                    if header.issuing_decision.is_some() {
+                        continue;
+                    }
+                }
+                // "An Hòa, ngày 05 tháng 3 năm 2026": place and date of issue.
+                if k.contains(", ngay ") && k.contains(" thang ") {
+                    if let Some(d) = find_date(line) {
+                        header.issued_on.get_or_insert(d);
+                        continue;
+                    }
                 }
                 diags.push(structure(
                     r.row,
