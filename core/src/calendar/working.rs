@@ -115,10 +115,12 @@ impl fmt::Display for SkippedDay {
 #[derive(Debug, Clone)]
 pub struct WorkingCalendar {
     first: NaiveDate,
+    /// `first.num_days_from_ce()`, to index a date without chrono arithmetic.
+    first_ce: i32,
     /// `cum[i]` = working days among day indices `0..=i`.
     cum: Vec<u32>,
-    /// `pos[k]` = day index of the (k+1)-th working day.
-    pos: Vec<u32>,
+    /// `pos[k]` = the (k+1)-th working day.
+    pos: Vec<NaiveDate>,
     days_off: BTreeMap<NaiveDate, OfficialDay>,
     sources: Vec<YearSource>,
     version: String,
@@ -207,11 +209,11 @@ impl WorkingCalendar {
         }
         let len = (end - first).num_days() as usize;
         let mut cum = Vec::with_capacity(len);
-        let mut pos = Vec::with_capacity(len * 5 / 7 + 1);
+        let mut pos = Vec::with_capacity(len * 5 / 7 + 16);
         let mut count = 0u32;
         let mut date = first;
         let mut next_off = days_off.iter().peekable();
-        for i in 0..len {
+        for _ in 0..len {
             let entry = match next_off.peek() {
                 Some((d, e)) if **d == date => {
                     let k = e.kind;
@@ -226,10 +228,10 @@ impl WorkingCalendar {
             };
             if working {
                 count += 1;
-                pos.push(i as u32);
+                pos.push(date);
             }
             cum.push(count);
-            date += Duration::days(1);
+            date = date.succ_opt().unwrap_or(date);
         }
         let version = match over {
             Some(o) => format!("{EMBEDDED_OFFICIAL_VERSION} + override ({} rows)", o.len()),
@@ -237,6 +239,7 @@ impl WorkingCalendar {
         };
         Ok(WorkingCalendar {
             first,
+            first_ce: first.num_days_from_ce(),
             cum,
             pos,
             days_off,
@@ -261,7 +264,7 @@ impl WorkingCalendar {
 
     #[inline]
     fn index(&self, date: NaiveDate) -> Result<usize, CalendarError> {
-        let i = (date - self.first).num_days();
+        let i = date.num_days_from_ce() - self.first_ce;
         if i < 0 || i as usize >= self.cum.len() {
             Err(CalendarError::DateOutOfRange { date })
         } else {
@@ -335,7 +338,7 @@ impl WorkingCalendar {
         }
         let k = self.cum[i] as usize + n as usize - 1;
         match self.pos.get(k) {
-            Some(&j) => Ok(self.date_at(j as usize)),
+            Some(&due) => Ok(due),
             None => Err(CalendarError::DateOutOfRange {
                 date: self.range().1 + Duration::days(1),
             }),
