@@ -90,7 +90,7 @@ fn explain_names_tet_2024_and_its_documents() {
             document,
         } => {
             assert_eq!(*day_kind, DayKind::Holiday);
-            assert_eq!(name, "Tết Âm lịch (Mùng 1)");
+            assert_eq!(&**name, "Tết Âm lịch (Mùng 1)");
             assert!(document.contains("8662/VPCP-KGVX"));
         }
         r => panic!("{r:?}"),

@@ -375,6 +375,8 @@ proptest! {
                 prop_assert!(m.due > x);
             }
         }
+        let last = s.milestones.iter().map(|m| m.due_range().1).max().unwrap();
+        prop_assert_eq!(&s.skipped, &cal.explain(x, last).unwrap());
         let mut dues: Vec<_> = s.milestones.iter().map(|m| m.due).collect();
         let sorted = { let mut v = dues.clone(); v.sort(); v };
         prop_assert_eq!(std::mem::take(&mut dues), sorted);

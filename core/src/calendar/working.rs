@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
@@ -46,9 +46,9 @@ pub enum SkipReason {
         /// `holiday`, `observed` or `swap_off`.
         day_kind: DayKind,
         /// Name, Vietnamese.
-        name: String,
+        name: Arc<str>,
         /// Issuing document or statute.
-        document: String,
+        document: Arc<str>,
     },
 }
 
@@ -122,6 +122,8 @@ pub struct WorkingCalendar {
     /// `pos[k]` = the (k+1)-th working day.
     pos: Vec<NaiveDate>,
     days_off: BTreeMap<NaiveDate, OfficialDay>,
+    /// Reasons of the non-working entries, shared by every explanation.
+    reasons: BTreeMap<NaiveDate, SkipReason>,
     sources: Vec<YearSource>,
     version: String,
 }
@@ -237,7 +239,20 @@ impl WorkingCalendar {
             Some(o) => format!("{EMBEDDED_OFFICIAL_VERSION} + override ({} rows)", o.len()),
             None => EMBEDDED_OFFICIAL_VERSION.to_string(),
         };
+        let reasons = days_off
+            .values()
+            .filter(|e| !e.kind.is_working())
+            .map(|e| {
+                let r = SkipReason::DayOff {
+                    day_kind: e.kind,
+                    name: e.name.as_str().into(),
+                    document: e.document.as_str().into(),
+                };
+                (e.date, r)
+            })
+            .collect();
         Ok(WorkingCalendar {
+            reasons,
             first,
             first_ce: first.num_days_from_ce(),
             cum,
@@ -414,14 +429,11 @@ impl WorkingCalendar {
                 continue;
             }
             let date = self.date_at(i);
-            let reason = match self.days_off.get(&date) {
-                Some(e) if !e.kind.is_working() => SkipReason::DayOff {
-                    day_kind: e.kind,
-                    name: e.name.clone(),
-                    document: e.document.clone(),
-                },
-                _ => SkipReason::Weekend,
-            };
+            let reason = self
+                .reasons
+                .get(&date)
+                .cloned()
+                .unwrap_or(SkipReason::Weekend);
             out.push(SkippedDay {
                 date,
                 reason,

@@ -623,7 +623,7 @@ impl<'a> Clock<'a> {
             receipt_date: receipt,
             channel: req.channel,
             complexity: req.complexity,
-            skipped: self.calendar.explain(receipt, last)?,
+            skipped: skipped_union(&milestones),
             milestones,
             findings,
             calendar_version: self.calendar.version().to_string(),
@@ -684,6 +684,19 @@ impl<'a> Clock<'a> {
         let p = self.period(PeriodKind::PostingMinimum, posted_on)?;
         Ok(p.due + Duration::days(1))
     }
+}
+
+/// Every skipped day of the milestones, once, in date order. The milestones
+/// chain (day 0 → base due → extended due), so this is the explanation of
+/// (day 0, last due] without counting it again.
+fn skipped_union(milestones: &[Deadline]) -> Vec<SkippedDay> {
+    let mut all: Vec<SkippedDay> = milestones
+        .iter()
+        .flat_map(|m| m.skipped.iter().cloned())
+        .collect();
+    all.sort_by_key(|k| k.date);
+    all.dedup_by_key(|k| k.date);
+    all
 }
 
 fn provisional_finding(regime: Regime, receipt: NaiveDate) -> Diagnostic {
