@@ -185,6 +185,7 @@ fn options(args: &DeadlineArgs) -> Result<ClockOptions, CliError> {
             ReadingArg::WorkingDays => DaysReading::WorkingDays,
         },
         strict_regime: args.strict_regime,
+        explain_skipped: true,
     })
 }
 
@@ -221,7 +222,11 @@ pub fn run(args: &DeadlineArgs, out: &mut dyn Write) -> Result<u8, CliError> {
         RegimeArg::Law2026 => Some(Regime::Law2026),
     };
     if let Some(b) = &args.batch {
-        return run_batch(&clock, regime, b, out);
+        let lean = clock.with_options(ClockOptions {
+            explain_skipped: false,
+            ..clock.options
+        });
+        return run_batch(&lean, regime, b, out);
     }
     let (Some(received), Some(channel)) = (&args.received, &args.channel) else {
         return Err(CliError::input("--received and --channel are required"));
@@ -519,7 +524,7 @@ fn run_batch(
     }
     w.flush().map_err(io)?;
     eprintln!(
-        "computed {} requests ({} milestones) in {:.3} ms ({:.0} ns per request, schedule with explanations)",
+        "computed {} requests ({} milestones) in {:.3} ms ({:.0} ns per request)",
         reqs.len(),
         dues.len(),
         elapsed.as_secs_f64() * 1e3,

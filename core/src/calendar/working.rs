@@ -122,8 +122,11 @@ pub struct WorkingCalendar {
     /// `pos[k]` = the (k+1)-th working day.
     pos: Vec<NaiveDate>,
     days_off: BTreeMap<NaiveDate, OfficialDay>,
-    /// Reasons of the non-working entries, shared by every explanation.
-    reasons: BTreeMap<NaiveDate, SkipReason>,
+    /// Reasons of the non-working entries, shared by every explanation;
+    /// `reasons[0]` is the weekend.
+    reasons: Vec<SkipReason>,
+    /// Per day index: index into `reasons` (0 for none or the weekend).
+    reason_of: Vec<u16>,
     sources: Vec<YearSource>,
     version: String,
 }
@@ -214,16 +217,33 @@ impl WorkingCalendar {
         let mut pos = Vec::with_capacity(len * 5 / 7 + 16);
         let mut count = 0u32;
         let mut date = first;
+        let mut reasons = vec![SkipReason::Weekend];
+        let mut reason_of = Vec::with_capacity(len);
         let mut next_off = days_off.iter().peekable();
         for _ in 0..len {
             let entry = match next_off.peek() {
                 Some((d, e)) if **d == date => {
-                    let k = e.kind;
+                    let e = *e;
                     next_off.next();
-                    Some(k)
+                    Some(e)
                 }
                 _ => None,
             };
+            let mut r = 0u16;
+            if let Some(e) = entry.filter(|e| !e.kind.is_working()) {
+                r = u16::try_from(reasons.len()).map_err(|_| CalendarError::BadOfficialData {
+                    file: "<calendar>".into(),
+                    line: 0,
+                    message: "more than 65535 days off".into(),
+                })?;
+                reasons.push(SkipReason::DayOff {
+                    day_kind: e.kind,
+                    name: e.name.as_str().into(),
+                    document: e.document.as_str().into(),
+                });
+            }
+            reason_of.push(r);
+            let entry = entry.map(|e| e.kind);
             let working = match entry {
                 Some(k) => k.is_working(),
                 None => !matches!(date.weekday(), Weekday::Sat | Weekday::Sun),
@@ -239,20 +259,9 @@ impl WorkingCalendar {
             Some(o) => format!("{EMBEDDED_OFFICIAL_VERSION} + override ({} rows)", o.len()),
             None => EMBEDDED_OFFICIAL_VERSION.to_string(),
         };
-        let reasons = days_off
-            .values()
-            .filter(|e| !e.kind.is_working())
-            .map(|e| {
-                let r = SkipReason::DayOff {
-                    day_kind: e.kind,
-                    name: e.name.as_str().into(),
-                    document: e.document.as_str().into(),
-                };
-                (e.date, r)
-            })
-            .collect();
         Ok(WorkingCalendar {
             reasons,
+            reason_of,
             first,
             first_ce: first.num_days_from_ce(),
             cum,
@@ -429,11 +438,7 @@ impl WorkingCalendar {
                 continue;
             }
             let date = self.date_at(i);
-            let reason = self
-                .reasons
-                .get(&date)
-                .cloned()
-                .unwrap_or(SkipReason::Weekend);
+            let reason = self.reasons[usize::from(self.reason_of[i])].clone();
             out.push(SkippedDay {
                 date,
                 reason,
