@@ -382,6 +382,14 @@ mod tests {
         }
     }
 
+    /// The two ΔT-dependent years: this method gives the later date, the
+    /// reference table the earlier one (both accepted; see the module docs).
+    #[test]
+    fn uncertain_years_give_the_documented_dates() {
+        assert_eq!(lunar_new_year(2175).unwrap(), d(2175, 1, 23));
+        assert_eq!(lunar_new_year(2199).unwrap(), d(2199, 1, 27));
+    }
+
     #[test]
     fn out_of_range_is_an_error() {
         assert!(lunar_new_year(1899).is_err());
