@@ -67,7 +67,7 @@ pub struct LunarDate {
 }
 
 impl LunarDate {
-    /// A lunar date (not checked; [`to_solar`] checks it).
+    /// A lunar date (not checked; [`lunar_to_solar`] checks it).
     pub const fn new(year: i32, month: u8, day: u8, leap: bool) -> LunarDate {
         LunarDate {
             year,
