@@ -247,3 +247,37 @@ proptest! {
         }
     }
 }
+
+/// The copies in `core/data` and `core/tests/data` must not drift from the
+/// shared reference. Checked only where the sibling `shared/` checkout is
+/// present (`../../shared` from `core/`, or `../shared` beside the repo).
+#[test]
+fn embedded_copies_match_the_shared_reference_when_present() {
+    let core = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let shared = ["../../shared/data", "../../../shared/data"]
+        .iter()
+        .map(|p| core.join(p))
+        .find(|p| p.is_dir());
+    let Some(shared) = shared else {
+        eprintln!("shared/ not found beside the repository: skipped");
+        return;
+    };
+    for (copy, original) in [
+        (
+            "data/vn_official_days_off.csv",
+            "calendar/vn_official_days_off.csv",
+        ),
+        (
+            "tests/data/vn_lunar_new_year.csv",
+            "calendar/vn_lunar_new_year.csv",
+        ),
+        ("tests/data/cases.csv", "deadlines/cases.csv"),
+    ] {
+        let a = std::fs::read(core.join(copy)).unwrap();
+        let b = std::fs::read(shared.join(original)).unwrap();
+        assert!(
+            a == b,
+            "{copy} differs from shared/data/{original}: copy it again"
+        );
+    }
+}
