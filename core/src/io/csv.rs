@@ -52,8 +52,19 @@ pub(crate) fn sniff_delimiter(text: &str) -> u8 {
 /// [`ReadError::TooLarge`] past `opts.max_rows` rows or `opts.max_cell_chars`.
 pub(crate) fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Table, ReadError> {
     let decoded = encoding::decode(bytes);
-    let text = decoded.text;
-    let delimiter = sniff_delimiter(&text);
+    let mut text = decoded.text;
+    // Excel's "sep=;" hint line: it names the delimiter and Excel does not
+    // show it as a row.
+    let hinted = text.lines().next().and_then(|l| {
+        let d = l.trim_end().strip_prefix("sep=")?;
+        (d.len() == 1 && matches!(d.as_bytes()[0], b',' | b';' | b'\t' | b'|'))
+            .then(|| d.as_bytes()[0])
+    });
+    if hinted.is_some() {
+        let cut = text.find('\n').map_or(text.len(), |i| i + 1);
+        text.drain(..cut);
+    }
+    let delimiter = hinted.unwrap_or_else(|| sniff_delimiter(&text));
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -80,23 +91,28 @@ pub(crate) fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Table, ReadError>
             }
         }
         let start = record.position().map(|p| p.byte() as usize).unwrap_or(0);
-        // The span may start on the '\n' of the previous record's "\r\n":
-        // that is not a blank line. Count "\r\n", "\n" and "\r" as one each.
-        let mut from = start;
-        if from > 0
-            && bytes_all.get(from - 1) == Some(&b'\r')
-            && bytes_all.get(from) == Some(&b'\n')
-        {
-            from += 1;
+        let mut i = start;
+        // The "\n" of the previous record's CRLF may open this span.
+        if i > 0 && bytes_all.get(i - 1) == Some(&b'\r') && bytes_all.get(i) == Some(&b'\n') {
+            i += 1;
         }
-        let run: Vec<u8> = bytes_all
-            .get(from..)
-            .unwrap_or(&[])
-            .iter()
-            .copied()
-            .take_while(|&b| b == b'\n' || b == b'\r')
-            .collect();
-        let blank = run.len() - run.windows(2).filter(|w| w == b"\r\n").count();
+        let mut blank = 0;
+        loop {
+            match bytes_all.get(i) {
+                Some(b'\r') => {
+                    i += 1;
+                    if bytes_all.get(i) == Some(&b'\n') {
+                        i += 1;
+                    }
+                    blank += 1;
+                }
+                Some(b'\n') => {
+                    i += 1;
+                    blank += 1;
+                }
+                _ => break,
+            }
+        }
         row += blank + 1;
         if row > opts.max_rows {
             return Err(ReadError::TooLarge {
@@ -140,6 +156,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn excel_sep_hint_line() {
+        let t = read(
+            b"sep=;\r\nSTT;Ten, van ban\r\n1;A, B\r\n",
+            &ReadOptions::default(),
+        )
+        .unwrap();
+        let rows: Vec<usize> = t.rows.iter().map(|r| r.row).collect();
+        assert_eq!(rows, vec![1, 2]);
+        assert_eq!(t.rows[1].cells.len(), 2);
+    }
+
+    #[test]
     fn delimiters() {
         assert_eq!(sniff_delimiter("a,b,c\n1,2,3"), b',');
         assert_eq!(sniff_delimiter("a;b;c\n1;\"2,5\";3"), b';');
@@ -151,7 +179,14 @@ mod tests {
     }
 
     #[test]
-    fn blank_lines_keep_physical_row_numbers() {
+    fn blank_lines_keep_physical_row_numbers_lf_and_crlf() {
+        let t = read(
+            b"STT,Ten\r\n\r\n1,\"a\r\nb\"\r\n2,c\r\n",
+            &ReadOptions::default(),
+        )
+        .unwrap();
+        let rows: Vec<usize> = t.rows.iter().map(|r| r.row).collect();
+        assert_eq!(rows, vec![1, 3, 4]);
         let t = read(b"STT,Ten\n\n1,\"a\nb\"\n2,c\n", &ReadOptions::default()).unwrap();
         let rows: Vec<usize> = t.rows.iter().map(|r| r.row).collect();
         assert_eq!(rows, vec![1, 3, 4]);

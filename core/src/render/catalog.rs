@@ -105,7 +105,7 @@ fn push_caption(out: &mut String, c: &Catalog, h: &CatalogHeader) {
 /// });
 /// let html = render_catalog(&c, &RenderOptions::default());
 /// assert!(html.contains("&lt;script&gt;x&lt;/script&gt;"));
-/// assert!(html.contains("<th scope=\"col\">Tên văn bản, hồ sơ</th>"));
+/// assert!(html.contains("<th scope=\"col\" data-field=\"title\">Tên văn bản, hồ sơ</th>"));
 /// ```
 pub fn render_catalog(catalog: &Catalog, opts: &RenderOptions) -> String {
     let h = catalog.header();
