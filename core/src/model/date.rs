@@ -161,6 +161,16 @@ impl PartialDate {
                     Err(unrec())
                 }
             }
+            // ISO month "2019-05", as `Display` and serde write it.
+            [y, m] if year_ok(y) && m.len() == 2 && k.as_bytes().get(4) == Some(&b'-') => {
+                let month: u32 = m.parse().map_err(|_| unrec())?;
+                let year: i32 = y.parse().map_err(|_| unrec())?;
+                if (1..=12).contains(&month) {
+                    Ok(PartialDate::Month { year, month })
+                } else {
+                    Err(unrec())
+                }
+            }
             [y] if year_ok(y) => Ok(PartialDate::Year(y.parse().map_err(|_| unrec())?)),
             _ => Err(unrec()),
         }
@@ -369,6 +379,21 @@ mod tests {
             PartialDate::parse("03/2026").unwrap().last_day(),
             NaiveDate::from_ymd_opt(2026, 3, 31).unwrap()
         );
+    }
+
+    #[test]
+    fn display_form_parses_back() {
+        for d in [
+            d(2019, 5, 2),
+            PartialDate::Month {
+                year: 2019,
+                month: 5,
+            },
+            PartialDate::Year(2019),
+        ] {
+            assert_eq!(PartialDate::parse(&d.to_string()).unwrap(), d);
+        }
+        assert!(PartialDate::parse("2019-13").is_err());
     }
 
     #[test]
