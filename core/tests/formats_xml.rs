@@ -34,6 +34,10 @@ fn schema_path() -> PathBuf {
 /// Validate with `xmllint --schema`; `None` when xmllint is not installed.
 fn xmllint(xml: &str, name: &str) -> Option<Result<(), String>> {
     if Command::new("xmllint").arg("--version").output().is_err() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "xmllint is missing in CI: scripts/ci/05-xmllint.sh installs libxml2-utils"
+        );
         eprintln!(
             "\n!!!!!! SKIPPED: xmllint not found; install Debian's libxml2-utils \
              (scripts/ci/05-xmllint.sh does in CI) to validate against schemas/catalog.xsd !!!!!!\n"

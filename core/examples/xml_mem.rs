@@ -1,0 +1,96 @@
+//! Memory of the XML reader against the size of the model it builds.
+//!
+//! A counting global allocator measures, while `read_catalog_xml` parses a
+//! generated catalog held in memory: the heap the finished model holds, and
+//! the peak heap above the input during parsing. The reader streams (no
+//! document tree), so the peak should stay within a few kilobytes of the
+//! model's own size. Also prints the process's peak RSS (VmHWM).
+//!
+//! ```text
+//! cargo run --release -p tiepcan --example xml_mem -- 100000
+//! /usr/bin/time -v target/release/examples/xml_mem 100000
+//! ```
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+
+#[path = "../benches/common/mod.rs"]
+mod common;
+
+struct Counting;
+static CURRENT: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, l: Layout) -> *mut u8 {
+        let p = unsafe { System.alloc(l) };
+        if !p.is_null() {
+            let now = CURRENT.fetch_add(l.size(), Relaxed) + l.size();
+            PEAK.fetch_max(now, Relaxed);
+        }
+        p
+    }
+    unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
+        unsafe { System.dealloc(p, l) };
+        CURRENT.fetch_sub(l.size(), Relaxed);
+    }
+    unsafe fn realloc(&self, p: *mut u8, l: Layout, new: usize) -> *mut u8 {
+        let q = unsafe { System.realloc(p, l, new) };
+        if !q.is_null() {
+            if new >= l.size() {
+                let now = CURRENT.fetch_add(new - l.size(), Relaxed) + new - l.size();
+                PEAK.fetch_max(now, Relaxed);
+            } else {
+                CURRENT.fetch_sub(l.size() - new, Relaxed);
+            }
+        }
+        q
+    }
+}
+
+#[global_allocator]
+static A: Counting = Counting;
+
+fn mb(b: usize) -> f64 {
+    b as f64 / 1e6
+}
+
+fn main() {
+    let n: usize = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(100_000);
+    let xml = {
+        let c = common::catalog(n);
+        tiepcan::io::xml::catalog_to_xml_string(&c).unwrap()
+    };
+    let base = CURRENT.load(Relaxed);
+    PEAK.store(base, Relaxed);
+    let (catalog, diags) =
+        tiepcan::io::xml::read_catalog_xml(xml.as_bytes(), &Default::default()).unwrap();
+    let after = CURRENT.load(Relaxed);
+    let peak = PEAK.load(Relaxed);
+    assert!(diags.is_empty());
+    let model = after - base;
+    println!("items:                    {}", catalog.len());
+    println!("input XML:                {:.1} MB", mb(xml.len()));
+    println!("model heap (after parse): {:.1} MB", mb(model));
+    println!(
+        "peak heap during parse:   {:.1} MB above the input",
+        mb(peak - base)
+    );
+    println!(
+        "parse overhead over model: {:.3} MB ({:.2} % of the model)",
+        mb(peak - after),
+        (peak - after) as f64 * 100.0 / model as f64
+    );
+    if let Ok(s) = std::fs::read_to_string("/proc/self/status") {
+        for l in s
+            .lines()
+            .filter(|l| l.starts_with("VmHWM") || l.starts_with("VmRSS"))
+        {
+            println!("{l}");
+        }
+    }
+    drop(catalog);
+}
