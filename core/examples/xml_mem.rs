@@ -7,8 +7,9 @@
 //! model's own size. Also prints the process's peak RSS (VmHWM).
 //!
 //! ```text
-//! cargo run --release -p tiepcan --example xml_mem -- 100000
-//! /usr/bin/time -v target/release/examples/xml_mem 100000
+//! cargo run --release -p tiepcan --example xml_mem -- 100000        # generate and parse in memory
+//! target/release/examples/xml_mem 100000 /tmp/c100k.xml             # only write the XML
+//! /usr/bin/time -v target/release/examples/xml_mem /tmp/c100k.xml   # parse a file: peak RSS
 //! ```
 
 use std::alloc::{GlobalAlloc, Layout, System};
@@ -56,18 +57,29 @@ fn mb(b: usize) -> f64 {
 }
 
 fn main() {
-    let n: usize = std::env::args()
-        .nth(1)
-        .and_then(|a| a.parse().ok())
-        .unwrap_or(100_000);
-    let xml = {
-        let c = common::catalog(n);
-        tiepcan::io::xml::catalog_to_xml_string(&c).unwrap()
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let first = args.first().cloned().unwrap_or_else(|| "100000".into());
+    let xml: Vec<u8> = match first.parse::<usize>() {
+        Ok(n) => {
+            let xml = {
+                let c = common::catalog(n);
+                tiepcan::io::xml::catalog_to_xml_string(&c).unwrap()
+            };
+            if let Some(out) = args.get(1) {
+                // `xml_mem N FILE`: only write the generated XML.
+                std::fs::write(out, &xml).unwrap();
+                println!("wrote {out}: {:.1} MB", mb(xml.len()));
+                return;
+            }
+            xml.into_bytes()
+        }
+        // `xml_mem FILE`: parse a file, so that the process's peak RSS is
+        // the input plus what the reader allocates.
+        Err(_) => std::fs::read(&first).unwrap(),
     };
     let base = CURRENT.load(Relaxed);
     PEAK.store(base, Relaxed);
-    let (catalog, diags) =
-        tiepcan::io::xml::read_catalog_xml(xml.as_bytes(), &Default::default()).unwrap();
+    let (catalog, diags) = tiepcan::io::xml::read_catalog_xml(&xml, &Default::default()).unwrap();
     let after = CURRENT.load(Relaxed);
     let peak = PEAK.load(Relaxed);
     assert!(diags.is_empty());
