@@ -112,35 +112,52 @@ fn conditional_csv() {
 proptest! {
     #![proptest_config(ProptestConfig { cases: 100, ..ProptestConfig::default() })]
 
-    /// Every cell of every catalog survives CSV quoting: titles and extra
-    /// values come back exactly.
+    /// Every cell of every catalog survives CSV quoting: the rows are
+    /// exactly the expected sequence (caption rows, items, children), and
+    /// titles and extra values come back exactly.
     #[test]
     fn csv_keeps_titles_and_extras(c in catalog()) {
         let (_, rows) = csv_rows(&c);
         let header = &rows[0];
         let width = header.len();
         prop_assert!(rows.iter().all(|r| r.len() == width));
-        let mut titles = Vec::new();
-        let mut extras = Vec::new();
+        // (caption, title, extra) in the order the writer must emit them.
+        let mut expected: Vec<(Option<String>, String, std::collections::BTreeMap<String, String>)> = Vec::new();
+        let mut last: Option<String> = None;
         match &c {
             Catalog::Disclosure(d) => {
-                fn walk<'a>(items: &'a [InformationItem], t: &mut Vec<&'a str>, e: &mut Vec<&'a std::collections::BTreeMap<String, String>>) {
-                    for it in items { t.push(&it.title); e.push(&it.extra); walk(&it.children, t, e); }
+                fn walk(items: &[InformationItem], out: &mut Vec<(Option<String>, String, std::collections::BTreeMap<String, String>)>) {
+                    for it in items { out.push((None, it.title.clone(), it.extra.clone())); walk(&it.children, out); }
                 }
-                walk(&d.items, &mut titles, &mut extras);
+                for it in &d.items {
+                    let s = it.section.clone().filter(|s| !s.trim().is_empty());
+                    if s.is_some() && s != last { expected.push((s.clone(), String::new(), Default::default())); }
+                    last = it.section.clone();
+                    expected.push((None, it.title.clone(), it.extra.clone()));
+                    walk(&it.children, &mut expected);
+                }
             }
-            Catalog::Conditional(d) => for it in &d.items { titles.push(&it.title); extras.push(&it.extra); },
+            Catalog::Conditional(d) => for it in &d.items {
+                let s = it.section.clone().filter(|s| !s.trim().is_empty());
+                if s.is_some() && s != last { expected.push((s.clone(), String::new(), Default::default())); }
+                last = it.section.clone();
+                expected.push((None, it.title.clone(), it.extra.clone()));
+            },
         }
-        // Data rows are the rows whose title cell is one of ours, in order.
-        let mut data = rows[1..].iter().filter(|r| !(r[1].is_empty() && r[2..].iter().all(String::is_empty) && !r[0].is_empty() && r[0] != "+"));
-        for (t, e) in titles.iter().zip(extras) {
-            let row = loop {
-                let r = data.next().expect("a row per item");
-                if r[1] == *t { break r; }
-            };
-            for (h, v) in e {
-                let i = header.iter().position(|x| x == h).unwrap();
-                prop_assert_eq!(&row[i], v);
+        prop_assert_eq!(rows.len() - 1, expected.len());
+        for (row, (cap, title, extra)) in rows[1..].iter().zip(&expected) {
+            match cap {
+                Some(cap) => {
+                    prop_assert_eq!(&row[0], cap);
+                    prop_assert!(row[1..].iter().all(String::is_empty));
+                }
+                None => {
+                    prop_assert_eq!(&row[1], title);
+                    for (h, v) in extra {
+                        let i = header.iter().position(|x| x == h).unwrap();
+                        prop_assert_eq!(&row[i], v);
+                    }
+                }
             }
         }
     }

@@ -4,7 +4,7 @@
 //!
 //! One row per entry in source order; an entry's `children` follow it, with
 //! `+` in the STT column when they have no number. When the `section`
-//! caption changes, a caption row is written first (the caption in the STT
+//! caption changes (and is not blank), a caption row is written first (the caption in the STT
 //! column, the other cells empty), as agencies lay their tables out. A field
 //! the reader could not parse is written as it was found (from `unparsed`),
 //! and every `extra` column is kept, after the known ones, under its header
@@ -174,7 +174,7 @@ pub fn write_catalog_csv<W: Write>(catalog: &Catalog, mut out: W) -> Result<(), 
             ) -> Result<(), CsvWriteError> {
                 for it in items {
                     if !child {
-                        if let Some(s) = it.section.as_deref() {
+                        if let Some(s) = it.section.as_deref().filter(|s| !s.trim().is_empty()) {
                             if section.as_deref() != Some(s) {
                                 let mut row = vec![String::new(); width];
                                 row[0] = s.to_string();
@@ -214,7 +214,7 @@ pub fn write_catalog_csv<W: Write>(catalog: &Catalog, mut out: W) -> Result<(), 
             let width = header.len();
             let mut section: Option<&str> = None;
             for it in &c.items {
-                if let Some(s) = it.section.as_deref() {
+                if let Some(s) = it.section.as_deref().filter(|s| !s.trim().is_empty()) {
                     if section != Some(s) {
                         let mut row = vec![String::new(); width];
                         row[0] = s.to_string();

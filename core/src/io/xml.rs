@@ -50,8 +50,9 @@
 //! length). Every error carries the 1-based line and character column.
 //! A value that does not parse inside an item (a date, an Art. 17 point, a
 //! form code …) does not stop the read: it is kept in the item's `unparsed`
-//! map and reported as a diagnostic (`R-READ-DATE` or `R-READ-CELL`) with its
-//! line, column and JSON pointer.
+//! map. Dates and consent statuses are reported here (`R-READ-DATE`,
+//! `R-READ-CELL`) with line, column and JSON pointer; legal classifications
+//! that do not exist are left to the validator, which cites the law.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -132,6 +133,20 @@ pub struct XmlError {
     pub col: usize,
     /// Byte offset in the input.
     pub offset: usize,
+    /// For [`XmlErrorKind::Limit`]: which limit, and what was found.
+    pub limit: Option<LimitHit>,
+}
+
+/// Which limit of [`XmlLimits`] was exceeded, and by how much.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LimitHit {
+    /// `"file size in bytes"`, `"element depth"`, `"attributes per element"`
+    /// or `"text length in bytes"`.
+    pub what: &'static str,
+    /// The limit.
+    pub limit: u64,
+    /// What was found (at least).
+    pub found: u64,
 }
 
 impl XmlError {
@@ -564,6 +579,14 @@ impl<'a> P<'a> {
             line,
             col,
             offset: at,
+            limit: None,
+        }
+    }
+
+    fn limit_err(&self, at: usize, hit: LimitHit, message: String) -> XmlError {
+        XmlError {
+            limit: Some(hit),
+            ..self.err(at, XmlErrorKind::Limit, message)
         }
     }
 
@@ -581,9 +604,13 @@ impl<'a> P<'a> {
                 Event::Start(s) => {
                     self.depth += 1;
                     if self.depth > self.lim.max_depth {
-                        return Err(self.err(
+                        return Err(self.limit_err(
                             self.pos,
-                            XmlErrorKind::Limit,
+                            LimitHit {
+                                what: "element depth",
+                                limit: self.lim.max_depth as u64,
+                                found: self.depth as u64,
+                            },
                             format!(
                                 "elements nest deeper than the limit of {} levels",
                                 self.lim.max_depth
@@ -593,9 +620,13 @@ impl<'a> P<'a> {
                     if !s.attributes_raw().trim().is_empty() {
                         let n = s.attributes().with_checks(true).count();
                         if n > self.lim.max_attributes {
-                            return Err(self.err(
+                            return Err(self.limit_err(
                                 self.pos,
-                                XmlErrorKind::Limit,
+                                LimitHit {
+                                    what: "attributes per element",
+                                    limit: self.lim.max_attributes as u64,
+                                    found: n as u64,
+                                },
                                 format!(
                                     "<{}> has {n} attributes, more than the limit of {}",
                                     local(&s),
@@ -730,9 +761,13 @@ impl<'a> P<'a> {
                 }
             }
             if out.len() > self.lim.max_text_len {
-                return Err(self.err(
+                return Err(self.limit_err(
                     self.pos,
-                    XmlErrorKind::Limit,
+                    LimitHit {
+                        what: "text length in bytes",
+                        limit: self.lim.max_text_len as u64,
+                        found: out.len() as u64,
+                    },
                     format!(
                         "the text of <{name}> is longer than the limit of {} bytes",
                         self.lim.max_text_len
@@ -949,8 +984,18 @@ impl<'a> P<'a> {
         Ok(true)
     }
 
-    /// Report a value kept in `unparsed`.
+    /// Report a value kept in `unparsed`. Legal classifications that do not
+    /// exist (an Art. 17 point, an Art. 18(1) form, an Art. 7 ground or
+    /// consent holder) are only kept: the validator reports them with their
+    /// citation (`R-ART17-POINT`, `R-CAT-FORM-ENUM`, `R-COND-HOLDER`), as for
+    /// the other readers.
     fn bad_cell(&mut self, at: usize, ptr: &str, field: Field, value: &str, why: String) {
+        if matches!(
+            field,
+            Field::Art17Point | Field::DisclosureForms | Field::Ground | Field::ConsentHolder
+        ) {
+            return;
+        }
         let (line, col) = line_col(self.src, at);
         let rule = if field == Field::CreatedOn {
             "R-READ-DATE"
@@ -1459,6 +1504,11 @@ pub fn read_catalog_xml(
             line: 1,
             col: 1,
             offset: 0,
+            limit: Some(LimitHit {
+                what: "file size in bytes",
+                limit: limits.max_bytes as u64,
+                found: src.len() as u64,
+            }),
         });
     }
     if src.starts_with(&[0xFE, 0xFF]) || src.starts_with(&[0xFF, 0xFE]) {
@@ -1468,6 +1518,7 @@ pub fn read_catalog_xml(
             line: 1,
             col: 1,
             offset: 0,
+            limit: None,
         });
     }
     let bom = if src.starts_with(&[0xEF, 0xBB, 0xBF]) {
@@ -1497,5 +1548,56 @@ pub fn read_catalog_xml(
             e.offset += bom;
             Err(e)
         }
+    }
+}
+
+/// The [`super::read_catalog_bytes`] entry for [`super::Format::Xml`]:
+/// `opts.max_bytes` bounds the input and `opts.max_cell_chars` (× 4 bytes)
+/// each text; depth and attribute limits are [`XmlLimits::default`].
+pub(crate) fn read(
+    bytes: &[u8],
+    opts: &super::ReadOptions,
+) -> Result<super::ReadOutcome, super::ReadError> {
+    let limits = XmlLimits {
+        max_bytes: usize::try_from(opts.max_bytes).unwrap_or(usize::MAX),
+        max_text_len: opts.max_cell_chars.saturating_mul(4),
+        ..XmlLimits::default()
+    };
+    match read_catalog_xml(bytes, &limits) {
+        Ok((catalog, diagnostics)) => {
+            if let Some(kind) = opts.kind {
+                if kind != catalog.kind() {
+                    return Err(super::ReadError::Unreadable {
+                        message: format!(
+                            "the XML holds a {} catalog, but a {} catalog was asked for",
+                            catalog.kind().code(),
+                            kind.code()
+                        ),
+                        line: Some(1),
+                        column: None,
+                        pointer: None,
+                    });
+                }
+            }
+            Ok(super::ReadOutcome {
+                catalog,
+                diagnostics,
+                rows: 0,
+            })
+        }
+        Err(e) => Err(match e.limit {
+            Some(hit) => super::ReadError::TooLarge {
+                what: hit.what,
+                limit: hit.limit,
+                found: hit.found,
+                row: None,
+            },
+            None => super::ReadError::Unreadable {
+                message: e.message,
+                line: Some(e.line),
+                column: Some(e.col),
+                pointer: None,
+            },
+        }),
     }
 }
