@@ -45,8 +45,8 @@ fn csv_has_bom_vietnamese_headers_sections_children_and_extras() {
         ]
     );
     // Section caption row, then the item, then its child with "+".
-    assert_eq!(rows[1][0], "II. NGÂN SÁCH");
-    assert!(rows[1][1..].iter().all(String::is_empty));
+    assert_eq!(rows[1][1], "II. NGÂN SÁCH");
+    assert!(rows[1][0].is_empty() && rows[1][2..].iter().all(String::is_empty));
     assert_eq!(
         rows[2],
         [
@@ -63,9 +63,10 @@ fn csv_has_bom_vietnamese_headers_sections_children_and_extras() {
             "Văn phòng & Thống kê",
         ]
     );
-    assert_eq!(rows[3][0], "+");
+    assert_eq!(rows[3][0], "");
+    assert_eq!(rows[3][1], "+ Phụ lục: chi thường xuyên");
     assert_eq!(rows[3][3], "2026-01");
-    assert_eq!(rows[4][0], "III. KHÁC");
+    assert_eq!(rows[4][1], "III. KHÁC");
     // An unparsed value is written as found.
     assert_eq!(rows[5][6], "31/02/2025");
     assert_eq!(rows[5][10], "Công chức Tư pháp");
@@ -93,7 +94,7 @@ fn conditional_csv() {
     let (_, rows) = csv_rows(&Catalog::Conditional(rich_conditional()));
     assert_eq!(rows[0][4], "Căn cứ (Điều 7)");
     assert_eq!(rows[0][7], "Văn bản đồng ý (Mẫu 06)");
-    assert_eq!(rows[1][0], "I. DOANH NGHIỆP");
+    assert_eq!(rows[1][1], "I. DOANH NGHIỆP");
     assert_eq!(
         rows[2],
         [
@@ -127,7 +128,7 @@ proptest! {
         match &c {
             Catalog::Disclosure(d) => {
                 fn walk(items: &[InformationItem], out: &mut Vec<(Option<String>, String, std::collections::BTreeMap<String, String>)>) {
-                    for it in items { out.push((None, it.title.clone(), it.extra.clone())); walk(&it.children, out); }
+                    for it in items { out.push((None, format!("+ {}", it.title), it.extra.clone())); walk(&it.children, out); }
                 }
                 for it in &d.items {
                     let s = it.section.clone().filter(|s| !s.trim().is_empty());
@@ -148,8 +149,8 @@ proptest! {
         for (row, (cap, title, extra)) in rows[1..].iter().zip(&expected) {
             match cap {
                 Some(cap) => {
-                    prop_assert_eq!(&row[0], cap);
-                    prop_assert!(row[1..].iter().all(String::is_empty));
+                    prop_assert_eq!(&row[1], cap);
+                    prop_assert!(row[0].is_empty() && row[2..].iter().all(String::is_empty));
                 }
                 None => {
                     prop_assert_eq!(&row[1], title);

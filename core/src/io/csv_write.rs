@@ -2,10 +2,13 @@
 //! ([`Field::header_vi`]), UTF-8 with a byte-order mark so that Excel opens
 //! it with the diacritics intact, CRLF line ends (RFC 4180).
 //!
-//! One row per entry in source order; an entry's `children` follow it, with
-//! `+` in the STT column when they have no number. When the `section`
-//! caption changes (and is not blank), a caption row is written first (the caption in the STT
-//! column, the other cells empty), as agencies lay their tables out. A field
+//! One row per entry in source order; an entry's `children` follow it as
+//! agencies write sub-rows (and as tiepcan's CSV reader takes them back): an
+//! empty STT and `+ ` before the title. When the `section` caption changes
+//! (and is not blank), a caption row comes first: the caption in the title
+//! column, the other cells empty, as agencies lay their tables out (the CSV
+//! reader takes such a row back as a section when it looks like one —
+//! numbered `II.`, upper case, or starting "Danh mục", "Mục", "Phần" …). A field
 //! the reader could not parse is written as it was found (from `unparsed`),
 //! and every `extra` column is kept, after the known ones, under its header
 //! as written. Dates are ISO (`2019-05-02`, `2019-05`, `2019`); the Art. 17
@@ -14,7 +17,7 @@
 //!
 //! Not written (CSV has no place for them; use JSON or XML to keep them):
 //! the catalog header, `link_text` when there is an `access_link`,
-//! `source`, and a conditional item's `override_decision`.
+//! `source`, a child's own STT, and a conditional item's `override_decision`.
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -177,7 +180,7 @@ pub fn write_catalog_csv<W: Write>(catalog: &Catalog, mut out: W) -> Result<(), 
                         if let Some(s) = it.section.as_deref().filter(|s| !s.trim().is_empty()) {
                             if section.as_deref() != Some(s) {
                                 let mut row = vec![String::new(); width];
-                                row[0] = s.to_string();
+                                row[1] = s.to_string();
                                 w.write_record(&row)?;
                             }
                         }
@@ -187,8 +190,11 @@ pub fn write_catalog_csv<W: Write>(catalog: &Catalog, mut out: W) -> Result<(), 
                         .iter()
                         .map(|f| info_cell(it, *f))
                         .collect();
-                    if child && it.seq.is_none() && !it.unparsed.contains_key(&Field::Seq) {
-                        row[0] = "+".to_string();
+                    if child {
+                        // As agencies write sub-rows, and as tiepcan's
+                        // readers take them back: no STT, "+ " before the title.
+                        row[0] = String::new();
+                        row[1] = format!("+ {}", it.title);
                     }
                     row.extend(
                         extras
@@ -217,7 +223,7 @@ pub fn write_catalog_csv<W: Write>(catalog: &Catalog, mut out: W) -> Result<(), 
                 if let Some(s) = it.section.as_deref().filter(|s| !s.trim().is_empty()) {
                     if section != Some(s) {
                         let mut row = vec![String::new(); width];
-                        row[0] = s.to_string();
+                        row[1] = s.to_string();
                         w.write_record(&row)?;
                     }
                 }
