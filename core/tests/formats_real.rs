@@ -31,7 +31,7 @@ fn strip(items: &[InformationItem]) -> Vec<InformationItem> {
 fn real_catalogs_round_trip_through_xml() {
     for f in FILES {
         let out = read_catalog_path(&data(f), &ReadOptions::default()).unwrap();
-        assert!(out.catalog.len() > 0, "{f}");
+        assert!(!out.catalog.is_empty(), "{f}");
         let xml = tiepcan::io::xml::catalog_to_xml_string(&out.catalog).unwrap();
         let back = read_catalog_bytes(xml.as_bytes(), Format::Xml, &ReadOptions::default())
             .unwrap_or_else(|e| panic!("{f}: {e}"));

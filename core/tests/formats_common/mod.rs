@@ -97,11 +97,13 @@ pub fn source() -> BoxedStrategy<SourceSpan> {
         .boxed()
 }
 
-pub fn maps() -> BoxedStrategy<(
+pub type Tail = (
     BTreeMap<Field, String>,
     BTreeMap<String, String>,
     Option<SourceSpan>,
-)> {
+);
+
+pub fn maps() -> BoxedStrategy<Tail> {
     (
         btree_map(select(FIELDS.to_vec()), text(), 0..3),
         btree_map(text(), text(), 0..3),
