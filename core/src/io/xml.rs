@@ -565,6 +565,33 @@ fn local(s: &BytesStart<'_>) -> String {
     s.local_name().as_ref().to_string()
 }
 
+/// `2019-05-02`, `2019-05` or `2019` without the general parser (fast path).
+fn iso_partial(v: &str) -> Option<PartialDate> {
+    let b = v.as_bytes();
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        let d = b.get(r)?;
+        if d.iter().all(u8::is_ascii_digit) {
+            Some(d.iter().fold(0, |n, c| n * 10 + u32::from(c - b'0')))
+        } else {
+            None
+        }
+    };
+    let year = num(0..4)? as i32;
+    match b.len() {
+        4 => Some(PartialDate::Year(year)),
+        7 if b[4] == b'-' => {
+            let month = num(5..7)?;
+            (1..=12)
+                .contains(&month)
+                .then_some(PartialDate::Month { year, month })
+        }
+        10 if b[4] == b'-' && b[7] == b'-' => {
+            NaiveDate::from_ymd_opt(year, num(5..7)?, num(8..10)?).map(PartialDate::Day)
+        }
+        _ => None,
+    }
+}
+
 fn from_code<'de, T: Deserialize<'de>>(s: &'de str) -> Option<T> {
     let d: serde::de::value::StrDeserializer<'de, serde::de::value::Error> = s.into_deserializer();
     T::deserialize(d).ok()
@@ -839,7 +866,7 @@ impl<'a> P<'a> {
         };
         let mut raw = false;
         while let Some((s, at)) = self.child(name)? {
-            let n = local(&s);
+            let n: &str = s.local_name().into_inner();
             macro_rules! once {
                 ($slot:expr, $v:expr) => {{
                     if $slot.is_some() {
@@ -848,7 +875,7 @@ impl<'a> P<'a> {
                     $slot = Some($v);
                 }};
             }
-            match n.as_str() {
+            match n {
                 "raw" => {
                     if raw {
                         return Err(self.dup(at, &n, name));
@@ -886,7 +913,7 @@ impl<'a> P<'a> {
         let mut area = false;
         const P: &str = "agency";
         while let Some((s, at)) = self.child(P)? {
-            let n = local(&s);
+            let n: &str = s.local_name().into_inner();
             macro_rules! once {
                 ($slot:expr, $v:expr) => {{
                     if $slot.is_some() {
@@ -895,7 +922,7 @@ impl<'a> P<'a> {
                     $slot = Some($v);
                 }};
             }
-            match n.as_str() {
+            match n {
                 "name" => {
                     if name {
                         return Err(self.dup(at, &n, P));
@@ -1032,7 +1059,7 @@ impl<'a> P<'a> {
         unparsed: &mut BTreeMap<Field, String>,
     ) -> R<Option<PartialDate>> {
         let v = self.text("created_on")?;
-        match PartialDate::parse(&v) {
+        match iso_partial(&v).map_or_else(|| PartialDate::parse(&v), Ok) {
             Ok(d) => Ok(Some(d)),
             Err(e) => {
                 self.bad_cell(at, ptr, Field::CreatedOn, &v, e.to_string());
@@ -1144,7 +1171,7 @@ impl<'a> P<'a> {
         let mut title = false;
         const P: &str = "item";
         while let Some((s, at)) = self.child(P)? {
-            let n = local(&s);
+            let n: &str = s.local_name().into_inner();
             macro_rules! once {
                 ($slot:expr, $v:expr) => {{
                     if $slot.is_some() {
@@ -1153,7 +1180,7 @@ impl<'a> P<'a> {
                     $slot = $v;
                 }};
             }
-            match n.as_str() {
+            match n {
                 "seq" => once!(it.seq, Some(self.text(&n)?)),
                 "title" => {
                     if title {
@@ -1168,8 +1195,12 @@ impl<'a> P<'a> {
                     once!(it.created_on, d)
                 }
                 "art17_point" => {
-                    let v = self.text(&n)?;
-                    match crate::law::Art17Point::parse(&v) {
+                    let v = self.text(n)?;
+                    let code = crate::law::Art17Point::CLAUSE_1
+                        .into_iter()
+                        .chain([crate::law::Art17Point::Art17Clause2])
+                        .find(|p| p.code() == v);
+                    match code.map_or_else(|| crate::law::Art17Point::parse(&v), Ok) {
                         Ok(p) => once!(it.art17_point, Some(p)),
                         Err(e) => {
                             self.bad_cell(at, ptr, Field::Art17Point, &v, e.to_string());
@@ -1255,7 +1286,7 @@ impl<'a> P<'a> {
         let mut title = false;
         const P: &str = "item";
         while let Some((s, at)) = self.child(P)? {
-            let n = local(&s);
+            let n: &str = s.local_name().into_inner();
             macro_rules! once {
                 ($slot:expr, $v:expr) => {{
                     if $slot.is_some() {
@@ -1264,7 +1295,7 @@ impl<'a> P<'a> {
                     $slot = $v;
                 }};
             }
-            match n.as_str() {
+            match n {
                 "seq" => once!(it.seq, Some(self.text(&n)?)),
                 "title" => {
                     if title {
@@ -1324,7 +1355,7 @@ impl<'a> P<'a> {
         const P: &str = "override_decision";
         let (mut by, mut reason, mut on, mut doc) = (None, None, None, None);
         while let Some((s, at)) = self.child(P)? {
-            let n = local(&s);
+            let n: &str = s.local_name().into_inner();
             macro_rules! once {
                 ($slot:expr, $v:expr) => {{
                     if $slot.is_some() {
@@ -1333,7 +1364,7 @@ impl<'a> P<'a> {
                     $slot = Some($v);
                 }};
             }
-            match n.as_str() {
+            match n {
                 "decided_by" => once!(by, self.text(&n)?),
                 "decided_on" => once!(on, self.date(&n, at)?),
                 "reason" => once!(reason, self.text(&n)?),
@@ -1410,7 +1441,7 @@ impl<'a> P<'a> {
         let mut cond = Vec::new();
         let mut items = false;
         while let Some((s, at)) = self.child(&name)? {
-            let n = local(&s);
+            let n: &str = s.local_name().into_inner();
             if n == "items" {
                 if items {
                     return Err(self.dup(at, &n, &name));
