@@ -9,6 +9,7 @@ mod cmd_calendar;
 mod cmd_check;
 mod cmd_convert;
 mod cmd_deadline;
+mod cmd_register;
 mod common;
 
 use std::process::ExitCode;
@@ -36,6 +37,10 @@ enum Commands {
     Calendar(cmd_calendar::CalendarArgs),
     /// Convert a catalog between JSON, XML, CSV, DCAT-AP RDF/XML and CKAN JSON.
     Convert(cmd_convert::ConvertArgs),
+    /// The request register (sổ theo dõi cung cấp thông tin theo yêu cầu):
+    /// check, statistics, iCalendar of due dates.
+    #[command(subcommand)]
+    Register(cmd_register::RegisterCmd),
 }
 
 fn main() -> ExitCode {
@@ -45,6 +50,7 @@ fn main() -> ExitCode {
         Commands::Deadline(a) => cmd_deadline::run(&a, &mut std::io::stdout().lock()),
         Commands::Calendar(a) => cmd_calendar::run(&a, &mut std::io::stdout().lock()),
         Commands::Convert(a) => Ok(cmd_convert::run(&a) as u8),
+        Commands::Register(c) => Ok(cmd_register::run(&c) as u8),
     };
     match result {
         Ok(code) => ExitCode::from(code),
