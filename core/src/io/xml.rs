@@ -731,7 +731,7 @@ impl<'a> P<'a> {
                 Ev::Start(s) => return Ok(Some((s, self.pos))),
                 Ev::End => return Ok(None),
                 Ev::Text(t) => {
-                    if !t.chars().all(|c| matches!(c, ' ' | '\t' | '\n' | '\r')) {
+                    if !t.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r')) {
                         return Err(self.err(
                             self.pos,
                             XmlErrorKind::Structure,
