@@ -366,3 +366,33 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    /// Damaged input never panics: truncated, with a byte changed, or with
+    /// markup inserted, the reader returns a catalog or an error with a
+    /// line and column inside the input.
+    #[test]
+    fn damaged_xml_never_panics(
+        c in catalog(),
+        cut in any::<prop::sample::Index>(),
+        at in any::<prop::sample::Index>(),
+        byte in any::<u8>(),
+        insert in prop::sample::select(vec!["<", "&", "&#0;", "]]>", "<!DOCTYPE x>", "</items>", "<item>", "\u{0}", "\u{feff}"]),
+        mode in 0u8..3,
+    ) {
+        let xml = catalog_to_xml_string(&c).unwrap().into_bytes();
+        let mut bad = xml.clone();
+        match mode {
+            0 => bad.truncate(cut.index(xml.len())),
+            1 => { let i = at.index(bad.len()); bad[i] = byte; }
+            _ => { let i = at.index(bad.len()); bad.splice(i..i, insert.bytes()); }
+        }
+        if let Err(e) = read_catalog_xml(&bad, &XmlLimits::default()) {
+            let lines = bad.iter().filter(|&&b| b == b'\n').count() + 1;
+            prop_assert!(e.line >= 1 && e.line <= lines, "{e}");
+            prop_assert!(e.col >= 1);
+        }
+    }
+}

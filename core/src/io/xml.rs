@@ -664,7 +664,15 @@ impl<'a> P<'a> {
                     }
                     return Ok(Ev::Start(s));
                 }
-                Event::Empty(_) => unreachable!("expand_empty_elements is on"),
+                // Not produced: expand_empty_elements is on. Refused rather
+                // than trusted, so that no input can reach a panic.
+                Event::Empty(_) => {
+                    return Err(self.err(
+                        self.pos,
+                        XmlErrorKind::Syntax,
+                        "unexpected empty-element event",
+                    ))
+                }
                 Event::End(_) => {
                     self.depth -= 1;
                     return Ok(Ev::End);
