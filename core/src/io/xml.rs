@@ -878,7 +878,7 @@ impl<'a> P<'a> {
             macro_rules! once {
                 ($slot:expr, $v:expr) => {{
                     if $slot.is_some() {
-                        return Err(self.dup(at, &n, name));
+                        return Err(self.dup(at, n, name));
                     }
                     $slot = Some($v);
                 }};
@@ -886,23 +886,23 @@ impl<'a> P<'a> {
             match n {
                 "raw" => {
                     if raw {
-                        return Err(self.dup(at, &n, name));
+                        return Err(self.dup(at, n, name));
                     }
-                    r.raw = self.text(&n)?;
+                    r.raw = self.text(n)?;
                     raw = true;
                 }
-                "number" => once!(r.number, self.text(&n)?),
+                "number" => once!(r.number, self.text(n)?),
                 "year" => {
-                    let v = self.text(&n)?;
+                    let v = self.text(n)?;
                     let y = v
                         .parse::<u16>()
-                        .map_err(|_| self.value_err(at, &n, &v, "a year"))?;
+                        .map_err(|_| self.value_err(at, n, &v, "a year"))?;
                     once!(r.year, y)
                 }
-                "doc_type" => once!(r.doc_type, self.text(&n)?),
-                "issuer" => once!(r.issuer, self.text(&n)?),
-                "unit" => once!(r.unit, self.text(&n)?),
-                _ => return Err(self.unknown(at, &n, name)),
+                "doc_type" => once!(r.doc_type, self.text(n)?),
+                "issuer" => once!(r.issuer, self.text(n)?),
+                "unit" => once!(r.unit, self.text(n)?),
+                _ => return Err(self.unknown(at, n, name)),
             }
         }
         if !raw {
@@ -925,7 +925,7 @@ impl<'a> P<'a> {
             macro_rules! once {
                 ($slot:expr, $v:expr) => {{
                     if $slot.is_some() {
-                        return Err(self.dup(at, &n, P));
+                        return Err(self.dup(at, n, P));
                     }
                     $slot = Some($v);
                 }};
@@ -933,55 +933,55 @@ impl<'a> P<'a> {
             match n {
                 "name" => {
                     if name {
-                        return Err(self.dup(at, &n, P));
+                        return Err(self.dup(at, n, P));
                     }
-                    a.name = self.text(&n)?;
+                    a.name = self.text(n)?;
                     name = true;
                 }
                 "level" => {
-                    let v = self.text(&n)?;
+                    let v = self.text(n)?;
                     let l = from_code(&v).ok_or_else(|| {
-                        self.value_err(at, &n, &v, "an agency level (ministry, province, …)")
+                        self.value_err(at, n, &v, "an agency level (ministry, province, …)")
                     })?;
                     once!(a.level, l)
                 }
                 "code" => {
-                    let v = self.text(&n)?;
+                    let v = self.text(n)?;
                     let c = crate::model::AgencyCode::parse(&v)
                         .map_err(|e| self.err(at, XmlErrorKind::Value, e.to_string()))?;
                     once!(a.code, c)
                 }
                 "has_portal" => {
-                    let v = self.text(&n)?;
+                    let v = self.text(n)?;
                     let b = match v.trim() {
                         "true" | "1" => true,
                         "false" | "0" => false,
-                        _ => return Err(self.value_err(at, &n, &v, "true or false")),
+                        _ => return Err(self.value_err(at, n, &v, "true or false")),
                     };
                     once!(a.has_portal, b)
                 }
-                "portal_url" => once!(a.portal_url, self.text(&n)?),
-                "address" => once!(a.address, self.text(&n)?),
-                "phone" => once!(a.phone, self.text(&n)?),
-                "fax" => once!(a.fax, self.text(&n)?),
-                "email" => once!(a.email, self.text(&n)?),
-                "successor" => once!(a.successor, self.text(&n)?),
+                "portal_url" => once!(a.portal_url, self.text(n)?),
+                "address" => once!(a.address, self.text(n)?),
+                "phone" => once!(a.phone, self.text(n)?),
+                "fax" => once!(a.fax, self.text(n)?),
+                "email" => once!(a.email, self.text(n)?),
+                "successor" => once!(a.successor, self.text(n)?),
                 "area_class" => {
                     if area {
-                        return Err(self.dup(at, &n, P));
+                        return Err(self.dup(at, n, P));
                     }
-                    let v = self.text(&n)?;
+                    let v = self.text(n)?;
                     a.area_class = from_code(&v).ok_or_else(|| {
                         self.value_err(
                             at,
-                            &n,
+                            n,
                             &v,
                             "an area class (normal, difficult, especially_difficult)",
                         )
                     })?;
                     area = true;
                 }
-                _ => return Err(self.unknown(at, &n, P)),
+                _ => return Err(self.unknown(at, n, P)),
             }
         }
         if !name {
@@ -1183,21 +1183,21 @@ impl<'a> P<'a> {
             macro_rules! once {
                 ($slot:expr, $v:expr) => {{
                     if $slot.is_some() {
-                        return Err(self.dup(at, &n, P));
+                        return Err(self.dup(at, n, P));
                     }
                     $slot = $v;
                 }};
             }
             match n {
-                "seq" => once!(it.seq, Some(self.text(&n)?)),
+                "seq" => once!(it.seq, Some(self.text(n)?)),
                 "title" => {
                     if title {
-                        return Err(self.dup(at, &n, P));
+                        return Err(self.dup(at, n, P));
                     }
-                    it.title = self.text(&n)?;
+                    it.title = self.text(n)?;
                     title = true;
                 }
-                "number_symbol" => once!(it.number_symbol, Some(self.doc_ref(&n)?)),
+                "number_symbol" => once!(it.number_symbol, Some(self.doc_ref(n)?)),
                 "created_on" => {
                     let d = self.created_on(at, ptr, &mut it.unparsed)?;
                     once!(it.created_on, d)
@@ -1218,12 +1218,12 @@ impl<'a> P<'a> {
                 }
                 "disclosure_forms" => {
                     if !it.disclosure_forms.is_empty() {
-                        return Err(self.dup(at, &n, P));
+                        return Err(self.dup(at, n, P));
                     }
                     let mut bad = Vec::new();
-                    while let Some((c, cat)) = self.child(&n)? {
+                    while let Some((c, cat)) = self.child(n)? {
                         if c.local_name().as_ref() != "form" {
-                            return Err(self.unknown(cat, &local(&c), &n));
+                            return Err(self.unknown(cat, &local(&c), n));
                         }
                         let v = self.text("form")?;
                         match from_code(&v) {
@@ -1246,19 +1246,19 @@ impl<'a> P<'a> {
                         it.unparsed.insert(Field::DisclosureForms, joined);
                     }
                 }
-                "disclosure_time" => once!(it.disclosure_time, Some(self.text(&n)?)),
-                "disclosure_period" => once!(it.disclosure_period, Some(self.text(&n)?)),
-                "access_link" => once!(it.access_link, Some(self.text(&n)?)),
-                "link_text" => once!(it.link_text, Some(self.text(&n)?)),
-                "attachment" => once!(it.attachment, Some(self.text(&n)?)),
-                "section" => once!(it.section, Some(self.text(&n)?)),
+                "disclosure_time" => once!(it.disclosure_time, Some(self.text(n)?)),
+                "disclosure_period" => once!(it.disclosure_period, Some(self.text(n)?)),
+                "access_link" => once!(it.access_link, Some(self.text(n)?)),
+                "link_text" => once!(it.link_text, Some(self.text(n)?)),
+                "attachment" => once!(it.attachment, Some(self.text(n)?)),
+                "section" => once!(it.section, Some(self.text(n)?)),
                 "children" => {
                     if !it.children.is_empty() {
-                        return Err(self.dup(at, &n, P));
+                        return Err(self.dup(at, n, P));
                     }
-                    while let Some((c, cat)) = self.child(&n)? {
+                    while let Some((c, cat)) = self.child(n)? {
                         if c.local_name().as_ref() != "item" {
-                            return Err(self.unknown(cat, &local(&c), &n));
+                            return Err(self.unknown(cat, &local(&c), n));
                         }
                         let p = format!("{ptr}/children/{}", it.children.len());
                         let child = self.info_item(&p, cat)?;
@@ -1267,14 +1267,14 @@ impl<'a> P<'a> {
                 }
                 _ => {
                     if !self.tail_elem(
-                        &n,
+                        n,
                         &s,
                         at,
                         &mut it.unparsed,
                         &mut it.extra,
                         &mut it.source,
                     )? {
-                        return Err(self.unknown(at, &n, P));
+                        return Err(self.unknown(at, n, P));
                     }
                 }
             }
@@ -1298,53 +1298,53 @@ impl<'a> P<'a> {
             macro_rules! once {
                 ($slot:expr, $v:expr) => {{
                     if $slot.is_some() {
-                        return Err(self.dup(at, &n, P));
+                        return Err(self.dup(at, n, P));
                     }
                     $slot = $v;
                 }};
             }
             match n {
-                "seq" => once!(it.seq, Some(self.text(&n)?)),
+                "seq" => once!(it.seq, Some(self.text(n)?)),
                 "title" => {
                     if title {
-                        return Err(self.dup(at, &n, P));
+                        return Err(self.dup(at, n, P));
                     }
-                    it.title = self.text(&n)?;
+                    it.title = self.text(n)?;
                     title = true;
                 }
-                "number_symbol" => once!(it.number_symbol, Some(self.doc_ref(&n)?)),
+                "number_symbol" => once!(it.number_symbol, Some(self.doc_ref(n)?)),
                 "created_on" => {
                     let d = self.created_on(at, ptr, &mut it.unparsed)?;
                     once!(it.created_on, d)
                 }
                 "ground" => {
-                    let g = self.item_code(&n, at, ptr, Field::Ground, &mut it.unparsed)?;
+                    let g = self.item_code(n, at, ptr, Field::Ground, &mut it.unparsed)?;
                     once!(it.ground, g)
                 }
                 "consent_holder" => {
-                    let g = self.item_code(&n, at, ptr, Field::ConsentHolder, &mut it.unparsed)?;
+                    let g = self.item_code(n, at, ptr, Field::ConsentHolder, &mut it.unparsed)?;
                     once!(it.consent_holder, g)
                 }
                 "consent_status" => {
-                    let g = self.item_code(&n, at, ptr, Field::ConsentStatus, &mut it.unparsed)?;
+                    let g = self.item_code(n, at, ptr, Field::ConsentStatus, &mut it.unparsed)?;
                     once!(it.consent_status, g)
                 }
-                "consent_document" => once!(it.consent_document, Some(self.text(&n)?)),
+                "consent_document" => once!(it.consent_document, Some(self.text(n)?)),
                 "override_decision" => {
                     let o = self.override_decision()?;
                     once!(it.override_decision, Some(o))
                 }
-                "section" => once!(it.section, Some(self.text(&n)?)),
+                "section" => once!(it.section, Some(self.text(n)?)),
                 _ => {
                     if !self.tail_elem(
-                        &n,
+                        n,
                         &s,
                         at,
                         &mut it.unparsed,
                         &mut it.extra,
                         &mut it.source,
                     )? {
-                        return Err(self.unknown(at, &n, P));
+                        return Err(self.unknown(at, n, P));
                     }
                 }
             }
@@ -1367,17 +1367,17 @@ impl<'a> P<'a> {
             macro_rules! once {
                 ($slot:expr, $v:expr) => {{
                     if $slot.is_some() {
-                        return Err(self.dup(at, &n, P));
+                        return Err(self.dup(at, n, P));
                     }
                     $slot = Some($v);
                 }};
             }
             match n {
-                "decided_by" => once!(by, self.text(&n)?),
-                "decided_on" => once!(on, self.date(&n, at)?),
-                "reason" => once!(reason, self.text(&n)?),
-                "document" => once!(doc, self.doc_ref(&n)?),
-                _ => return Err(self.unknown(at, &n, P)),
+                "decided_by" => once!(by, self.text(n)?),
+                "decided_on" => once!(on, self.date(n, at)?),
+                "reason" => once!(reason, self.text(n)?),
+                "document" => once!(doc, self.doc_ref(n)?),
+                _ => return Err(self.unknown(at, n, P)),
             }
         }
         match (by, reason) {
@@ -1452,7 +1452,7 @@ impl<'a> P<'a> {
             let n: &str = s.local_name().into_inner();
             if n == "items" {
                 if items {
-                    return Err(self.dup(at, &n, &name));
+                    return Err(self.dup(at, n, &name));
                 }
                 items = true;
                 while let Some((c, cat)) = self.child("items")? {
@@ -1467,8 +1467,8 @@ impl<'a> P<'a> {
                         cond.push(self.cond_item(&p, cat)?);
                     }
                 }
-            } else if !self.header_elem(&mut header, &n, at, &name)? {
-                return Err(self.unknown(at, &n, &name));
+            } else if !self.header_elem(&mut header, n, at, &name)? {
+                return Err(self.unknown(at, n, &name));
             }
         }
         if !items {
