@@ -4,8 +4,12 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve, launch, axe, watch, whenEnhanced } from './harness.mjs';
 
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from './harness.mjs';
+
 const X = 'window.__xss=1';
-export const PAYLOADS = [
+const LOCAL = [
   `<script>${X}</script>`,
   `<SCRIPT>${X}</SCRIPT>`,
   `<script src="data:text/javascript,${X}"></script>`,
@@ -63,6 +67,9 @@ export const PAYLOADS = [
   `<keygen autofocus onfocus=${X}>`,
   `<a href="&#106;avascript:${X}">x</a>`,
 ];
+// The project's shared corpus (tests/xss/payloads.json) plus the local ones.
+const SHARED = JSON.parse(readFileSync(join(ROOT, 'tests/xss/payloads.json'), 'utf8'));
+export const PAYLOADS = [...new Set([...LOCAL, ...SHARED])];
 const LINKS = [
   `javascript:${X}`, ` JaVaScRiPt:${X}`, `java\tscript:${X}`, `java\nscript:${X}`,
   `data:text/html,<script>${X}</script>`, `vbscript:msgbox(1)`, `javascript&#58;${X}`,
@@ -126,6 +133,7 @@ describe('XSS corpus', { timeout: 120000 }, () => {
     }
     assert.equal(titles[0], `<script>${X}</script>`);
     assert.equal(titles[11], `" onmouseover="${X}`);
+    assert.ok(PAYLOADS.length >= 120, `${PAYLOADS.length} payloads`);
     assert.match(await page.textContent('tiepcan-catalog caption'), /UBND <script>window.__xss=1<\/script> " onmouseover="window.__xss=1/);
     // Hostile addresses are shown as text, never as links; the one https link stays.
     const links = await page.$$eval('tiepcan-catalog a', (a) => a.map((x) => x.getAttribute('href')));

@@ -148,6 +148,11 @@ pub fn safe_href(url: &str) -> Option<&str> {
     if u[..head_end].contains(':') {
         return None;
     }
+    // "javascript&colon;…": no entity-like text in the path of a relative address.
+    let path_end = u.find(['?', '#']).unwrap_or(u.len());
+    if u[..path_end].contains(['&', ';']) {
+        return None;
+    }
     // A bare word ("Chi tiết", "link") is not an address.
     if !(u.starts_with('/') || u.starts_with('#') || u.starts_with("./") || u.contains('.')) {
         return None;
@@ -275,6 +280,7 @@ mod tests {
             "\\\\evil",
             "",
             "javascript&#58;alert(1)",
+            "javascript&colon;alert(1)",
             "\"><script>window.x=1</script>",
         ] {
             assert_eq!(safe_href(bad), None, "{bad:?}");
