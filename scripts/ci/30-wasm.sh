@@ -32,3 +32,6 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 cd bindings/wasm
 npm ci --no-audit --no-fund
 CHROMIUM=/usr/bin/chromium node --test test-browser/
+
+# No panic crosses into JavaScript: the fuzz seed corpus through the wasm API.
+node --test test-node/
