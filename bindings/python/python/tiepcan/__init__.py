@@ -1,0 +1,60 @@
+"""tiepcan — Vietnam's Law on Access to Information (Luật Tiếp cận thông tin).
+
+Catalogs, validation with legal citations, the Vietnamese working-day
+calendar and request deadlines, from the Rust library ``tiepcan``. Every
+function calls the core: the answers are the CLI's and the web widgets'.
+
+Dates are civil dates in Vietnam (``datetime.date``); no function reads the
+host clock: ``today`` is always a parameter.
+
+Example:
+    >>> import tiepcan
+    >>> str(tiepcan.rule("R-CAT-FIELDS").citation)
+    'Decree 13/2018/NĐ-CP, Art. 6(3)'
+"""
+
+from __future__ import annotations
+
+from tiepcan import exceptions
+from tiepcan._tiepcan import (
+    Catalog,
+    Citation,
+    Diagnostic,
+    PartialDate,
+    Report,
+    Rule,
+    __version__,
+    fold_key,
+    rule,
+    rules,
+)
+from tiepcan.exceptions import (
+    CalendarDataError,
+    CalendarRangeError,
+    InternalError,
+    InvalidDateError,
+    ParseError,
+    RuleError,
+    TiepcanError,
+)
+
+__all__ = [
+    "__version__",
+    "Catalog",
+    "Citation",
+    "Diagnostic",
+    "PartialDate",
+    "Report",
+    "Rule",
+    "fold_key",
+    "rule",
+    "rules",
+    "exceptions",
+    "TiepcanError",
+    "ParseError",
+    "CalendarRangeError",
+    "CalendarDataError",
+    "InvalidDateError",
+    "RuleError",
+    "InternalError",
+]
