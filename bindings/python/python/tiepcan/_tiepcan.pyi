@@ -4,7 +4,6 @@ import datetime
 from typing import Any, Optional, Union, final
 
 __version__: str
-__all__: list[str]
 
 @final
 class Citation:
