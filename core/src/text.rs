@@ -44,6 +44,17 @@ pub fn fold_key(s: &str) -> String {
     out
 }
 
+/// A key that identifies the same text typed differently: NFC, lower case,
+/// white space collapsed — diacritics kept, so "điểm d" and "điểm đ" stay
+/// apart. Used for duplicate detection.
+pub fn same_text_key(s: &str) -> String {
+    nfc(s)
+        .to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Whether `haystack` contains `needle` after [`fold_key`] on both.
 pub fn folded_contains(haystack: &str, needle: &str) -> bool {
     fold_key(haystack).contains(&fold_key(needle))
