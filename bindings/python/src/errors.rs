@@ -168,3 +168,94 @@ pub fn detached<T: Send, E: Send>(
         Err(p) => Err(panic_error(py, p)),
     }
 }
+
+/// `tiepcan::calendar::CalendarError`, variant by variant.
+pub fn calendar_error(py: Python<'_>, e: tiepcan::calendar::CalendarError) -> PyErr {
+    use tiepcan::calendar::CalendarError as E;
+    let msg = e.to_string();
+    match e {
+        E::LunarYearOutOfRange { year } => raise(
+            py,
+            "CalendarRangeError",
+            "lunar_year_out_of_range",
+            msg,
+            vec![("year", a(py, year))],
+        ),
+        E::NoSuchLunarDate { date } => raise(
+            py,
+            "InvalidDateError",
+            "no_such_lunar_date",
+            msg,
+            vec![
+                ("year", a(py, date.year)),
+                ("month", a(py, date.month)),
+                ("day", a(py, date.day)),
+                ("leap", a(py, date.leap)),
+            ],
+        ),
+        E::DateOutOfRange { date } => raise(
+            py,
+            "CalendarRangeError",
+            "date_out_of_range",
+            msg,
+            vec![("date", a(py, date))],
+        ),
+        E::BadOfficialData { file, line, .. } => raise(
+            py,
+            "CalendarDataError",
+            "bad_official_data",
+            msg,
+            vec![("file", a(py, file)), ("line", a(py, line))],
+        ),
+        _ => raise(py, "TiepcanError", "calendar", msg, vec![]),
+    }
+}
+
+/// `tiepcan::deadline::DeadlineError`, variant by variant.
+pub fn deadline_error(py: Python<'_>, e: tiepcan::deadline::DeadlineError) -> PyErr {
+    use tiepcan::deadline::DeadlineError as E;
+    let msg = e.to_string();
+    match e {
+        E::Calendar(c) => calendar_error(py, c),
+        E::NoRegime { date } => raise(
+            py,
+            "DeadlineError",
+            "no_regime",
+            msg,
+            vec![("date", a(py, date))],
+        ),
+        E::RegimeUnknown {
+            regime,
+            date,
+            rule,
+            status,
+        } => raise(
+            py,
+            "DeadlineError",
+            "regime_unknown",
+            msg,
+            vec![
+                ("regime", a(py, regime.code())),
+                ("date", a(py, date)),
+                ("rule", a(py, rule)),
+                ("status", a(py, status)),
+            ],
+        ),
+        E::NoRule { kind, .. } => raise(
+            py,
+            "DeadlineError",
+            "no_rule",
+            msg,
+            vec![("kind", a(py, kind.code()))],
+        ),
+        E::BadRuleFile { file, line, .. } => raise(
+            py,
+            "ParseError",
+            "bad_rule_file",
+            msg,
+            vec![("file", a(py, file)), ("line", a(py, line))],
+        ),
+        E::BadReceived { input } => parse_error(py, "bad_received", msg, &input),
+        _ => raise(py, "TiepcanError", "deadline", msg, vec![]),
+    }
+}

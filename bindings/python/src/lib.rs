@@ -8,7 +8,9 @@
 
 use pyo3::prelude::*;
 
+mod calendar;
 mod convert;
+mod deadline;
 mod errors;
 mod law;
 mod model;
@@ -26,5 +28,24 @@ fn _tiepcan(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<model::PyCatalog>()?;
     m.add_class::<validate::PyDiagnostic>()?;
     m.add_class::<validate::PyReport>()?;
+    m.add_class::<calendar::PyWorkingCalendar>()?;
+    m.add_class::<calendar::PySkippedDay>()?;
+    m.add_class::<calendar::PyLunarDate>()?;
+    m.add_function(wrap_pyfunction!(calendar::lunar_to_solar, m)?)?;
+    m.add_function(wrap_pyfunction!(calendar::solar_to_lunar, m)?)?;
+    m.add_function(wrap_pyfunction!(calendar::lunar_new_year, m)?)?;
+    m.add_function(wrap_pyfunction!(calendar::hung_kings_day, m)?)?;
+    m.add_function(wrap_pyfunction!(calendar::leap_month, m)?)?;
+    m.add_class::<deadline::PyMilestone>()?;
+    m.add_class::<deadline::PyDeadline>()?;
+    m.add_function(wrap_pyfunction!(deadline::deadline, m)?)?;
+    m.add_function(wrap_pyfunction!(_panic, m)?)?;
     Ok(())
+}
+
+/// Test hook: panics inside a guarded call, to prove that a Rust panic
+/// reaches Python as `tiepcan.InternalError`, never a `PanicException`.
+#[pyfunction]
+fn _panic(py: Python<'_>, message: &str) -> PyResult<()> {
+    errors::guard(py, || panic!("{message}"))
 }

@@ -15,15 +15,21 @@ Example:
 
 from __future__ import annotations
 
-from tiepcan import exceptions
+from tiepcan import exceptions, lunar
 from tiepcan._tiepcan import (
     Catalog,
     Citation,
+    Deadline,
     Diagnostic,
+    LunarDate,
+    Milestone,
     PartialDate,
     Report,
     Rule,
+    SkippedDay,
+    WorkingCalendar,
     __version__,
+    deadline,
     fold_key,
     rule,
     rules,
@@ -31,6 +37,7 @@ from tiepcan._tiepcan import (
 from tiepcan.exceptions import (
     CalendarDataError,
     CalendarRangeError,
+    DeadlineError,
     InternalError,
     InvalidDateError,
     ParseError,
@@ -42,11 +49,18 @@ __all__ = [
     "__version__",
     "Catalog",
     "Citation",
+    "Deadline",
     "Diagnostic",
+    "LunarDate",
+    "Milestone",
     "PartialDate",
     "Report",
     "Rule",
+    "SkippedDay",
+    "WorkingCalendar",
+    "deadline",
     "fold_key",
+    "lunar",
     "rule",
     "rules",
     "exceptions",
@@ -56,5 +70,6 @@ __all__ = [
     "CalendarDataError",
     "InvalidDateError",
     "RuleError",
+    "DeadlineError",
     "InternalError",
 ]

@@ -15,6 +15,8 @@ One class per kind of core error, mapped variant by variant (like polars):
 * :class:`CalendarDataError` — an official days-off file that cannot be
   used (a :class:`ParseError`).
 * :class:`RuleError` — an unknown rule id; also a :class:`ValueError`.
+* :class:`DeadlineError` — the law gives no deadline (no regime, regime
+  unknown in strict mode, no rule); also a :class:`ValueError`.
 * :class:`InternalError` — a bug in tiepcan (a caught Rust panic); also a
   :class:`RuntimeError`.
 
@@ -41,6 +43,7 @@ __all__ = [
     "CalendarDataError",
     "RuleError",
     "InternalError",
+    "DeadlineError",
 ]
 
 
@@ -160,5 +163,18 @@ class InternalError(TiepcanError, RuntimeError):
 
     Example:
         >>> issubclass(tiepcan.InternalError, tiepcan.TiepcanError)
+        True
+    """
+
+
+class DeadlineError(TiepcanError, ValueError):
+    """The law gives no deadline for this request: ``code`` is
+    ``"no_regime"`` (received before 2018-07-01, when no access-to-information
+    law applied), ``"regime_unknown"`` (strict mode and the periods of the
+    amended Law are not verified) or ``"no_rule"`` (a user rule file left a
+    gap).
+
+    Example:
+        >>> issubclass(tiepcan.DeadlineError, ValueError)
         True
     """
