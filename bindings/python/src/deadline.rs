@@ -19,10 +19,10 @@ use crate::validate::PyDiagnostic;
 /// One computed time limit (thời hạn) of a request.
 ///
 /// Example:
-///     >>> s = tiepcan.deadline(datetime.date(2024, 5, 20), "in_person")
+///     >>> s = tiepcan.deadline(datetime.date(2024, 5, 20), "in_person", complex=True)
 ///     >>> m = s.milestones[0]
 ///     >>> (m.kind, m.due, m.limit, m.unit, str(m.citation))
-///     ('provide_or_refuse', datetime.date(2024, 6, 3), 10, 'working_days', 'Law 104/2016/QH13, Art. 28(1)')
+///     ('provide_or_refuse', datetime.date(2024, 6, 3), 10, 'working_days', 'Law 104/2016/QH13, Art. 29(2) para. 1')
 #[pyclass(module = "tiepcan._tiepcan", name = "Milestone", frozen)]
 pub struct PyMilestone(pub Deadline);
 
@@ -119,7 +119,7 @@ impl PyMilestone {
     ///     dict: every field, dates as ISO text.
     ///
     /// Example:
-    ///     >>> tiepcan.deadline(datetime.date(2024, 5, 20), "in_person").milestones[0].to_dict()["due"]
+    ///     >>> tiepcan.deadline(datetime.date(2024, 5, 20), "in_person", complex=True).milestones[0].to_dict()["due"]
     ///     '2024-06-03'
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_py(py, &self.0)
@@ -144,7 +144,7 @@ impl PyMilestone {
 /// Example:
 ///     >>> s = tiepcan.deadline(datetime.date(2025, 1, 24), "postal", complex=True)
 ///     >>> [(m.kind, m.due.isoformat()) for m in s.milestones]
-///     [('notify_timeline', '2025-02-05'), ('provide_or_refuse', '2025-02-21')]
+///     [('notify_timeline', '2025-02-05'), ('provide_or_refuse', '2025-02-21'), ('extended_provide_or_refuse', '2025-03-10')]
 #[pyclass(module = "tiepcan._tiepcan", name = "Deadline", frozen)]
 pub struct PyDeadline {
     schedule: Schedule,
@@ -264,9 +264,9 @@ impl PyDeadline {
     ///     CalendarRangeError: ``today`` is outside 2014–2199.
     ///
     /// Example:
-    ///     >>> s = tiepcan.deadline(datetime.date(2024, 5, 20), "in_person")
-    ///     >>> s.status(datetime.date(2024, 5, 31))
-    ///     [{'state': 'not_yet_due', 'working_days_left': 1, 'kind': 'provide_or_refuse'}]
+    ///     >>> s = tiepcan.deadline(datetime.date(2024, 5, 20), "in_person", complex=True)
+    ///     >>> s.status(datetime.date(2024, 5, 31))[0]
+    ///     {'state': 'not_yet_due', 'working_days_left': 1, 'kind': 'provide_or_refuse'}
     fn status<'py>(&self, py: Python<'py>, today: NaiveDate) -> PyResult<Bound<'py, PyList>> {
         let cal = calendar_or_official(py, self.calendar.as_ref().map(|c| c.get()))?;
         let v = guard(py, || {
@@ -286,7 +286,7 @@ impl PyDeadline {
     ///     Milestone | None: the milestone.
     ///
     /// Example:
-    ///     >>> tiepcan.deadline(datetime.date(2024, 5, 20), "in_person").milestone("provide_or_refuse").due
+    ///     >>> tiepcan.deadline(datetime.date(2024, 5, 20), "in_person", complex=True).milestone("provide_or_refuse").due
     ///     datetime.date(2024, 6, 3)
     fn milestone(&self, kind: &str) -> Option<PyMilestone> {
         let k = PeriodKind::parse(kind)?;
@@ -303,10 +303,10 @@ impl PyDeadline {
     ///     str: several lines of text.
     ///
     /// Example:
-    ///     >>> print(tiepcan.deadline(datetime.date(2024, 5, 24), "in_person").explain("en"))
-    ///     Day 0 (not counted): 2024-05-24 (in_person, simple; regime 2016)
-    ///     provide_or_refuse: 2024-06-07 — 10 working_days (Law 104/2016/QH13, Art. 28(1))
-    ///     skipped: 2024-05-25 weekend (Saturday); 2024-05-26 weekend (Sunday); 2024-06-01 weekend (Saturday); 2024-06-02 weekend (Sunday)
+    ///     >>> print(tiepcan.deadline(datetime.date(2024, 5, 24), "electronic").explain("en"))
+    ///     Day 0 (not counted): 2024-05-24 (electronic, simple; regime 2016)
+    ///     provide: 2024-05-29 — 3 working_days (Law 104/2016/QH13, Art. 30(3))
+    ///     skipped: 2024-05-25 weekend (Saturday); 2024-05-26 weekend (Sunday)
     #[pyo3(signature = (lang = "vi"))]
     fn explain(&self, lang: &str) -> String {
         let s = &self.schedule;
