@@ -1,15 +1,20 @@
-//! The `tiepcan` command.
+//! `tiepcan` — check access-to-information catalogs, compute request
+//! deadlines and query the Vietnamese working-day calendar.
 //!
-//! Exit codes: 0 done; 1 the law refuses to compute (no regime, regime
-//! unknown in strict mode) or a finding of severity error; 2 usage or
-//! unreadable input.
+//! Exit codes: 0 done with no error-severity finding; 1 a finding of
+//! severity error, or the law refuses to compute (no regime, regime unknown
+//! in strict mode); 2 usage error or unreadable input.
 
 mod cmd_calendar;
+mod cmd_check;
 mod cmd_deadline;
+mod common;
 
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
+
+pub use common::{CliError, Format, Lang};
 
 /// Vietnam's Law on Access to Information (Luật Tiếp cận thông tin).
 #[derive(Debug, Parser)]
@@ -21,54 +26,19 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Commands {
+    /// Check disclosure / conditional-access catalogs (CSV, XLSX, JSON, XML)
+    /// against Decree 13/2018 Art. 6 and Law 104/2016 Arts 6, 7, 17–19.
+    Check(cmd_check::CheckArgs),
     /// Request deadlines (thời hạn giải quyết yêu cầu cung cấp thông tin).
     Deadline(cmd_deadline::DeadlineArgs),
     /// The working-day calendar of a year (lịch nghỉ lễ, làm bù).
     Calendar(cmd_calendar::CalendarArgs),
 }
 
-/// Output format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum Format {
-    /// For people.
-    #[default]
-    Text,
-    /// For programs.
-    Json,
-}
-
-/// Language of text output.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum Lang {
-    /// Tiếng Việt.
-    #[default]
-    Vi,
-    /// English.
-    En,
-}
-
-/// An error a subcommand reports, with its exit code.
-#[derive(Debug)]
-pub struct CliError {
-    /// 1 legal refusal, 2 usage or unreadable input.
-    pub code: u8,
-    /// Message for stderr.
-    pub message: String,
-}
-
-impl CliError {
-    /// Usage or unreadable input (exit 2).
-    pub fn input(message: impl std::fmt::Display) -> CliError {
-        CliError {
-            code: 2,
-            message: message.to_string(),
-        }
-    }
-}
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        Commands::Check(a) => Ok(cmd_check::run(&a)),
         Commands::Deadline(a) => cmd_deadline::run(&a, &mut std::io::stdout().lock()),
         Commands::Calendar(a) => cmd_calendar::run(&a, &mut std::io::stdout().lock()),
     };

@@ -338,7 +338,7 @@ fn check_header(h: &CatalogHeader, opts: &CheckOptions, r: &mut Report) {
         if k.contains("dieu 19") && !k.contains("dieu 17") {
             r.push(Diagnostic::new(
                 "R-CAT-BASIS",
-                Location::whole().with_column("title"),
+                Location::whole(),
                 Some(basis.clone()),
                 Message::new(
                     "Danh mục ghi căn cứ là Điều 19 (thông tin đăng trên cổng thông tin điện tử); danh mục thông tin phải được công khai được lập theo Điều 17 Luật Tiếp cận thông tin (khoản 1 Điều 6 Nghị định 13/2018/NĐ-CP).",

@@ -1,0 +1,158 @@
+//! Delimited text → [`Table`]: the `csv` crate with flexible record lengths,
+//! the delimiter sniffed among `,` `;` and tab, any encoding
+//! [`super::encoding`] reads.
+
+use super::encoding;
+use super::table::{Cell, RawRow, Table};
+use super::{ReadError, ReadOptions};
+
+/// Pick the delimiter: the candidate that splits the most of the first lines
+/// (outside quotes), ties broken by the most consistent count per line; tab
+/// first, as Excel's "Unicode Text" export uses it.
+pub(crate) fn sniff_delimiter(text: &str) -> u8 {
+    let lines: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(30)
+        .collect();
+    let mut best = (b',', 0usize, 0usize);
+    for d in [b'\t', b';', b','] {
+        let counts: Vec<usize> = lines
+            .iter()
+            .map(|l| {
+                let mut in_q = false;
+                l.bytes()
+                    .filter(|&b| {
+                        if b == b'"' {
+                            in_q = !in_q;
+                        }
+                        !in_q && b == d
+                    })
+                    .count()
+            })
+            .collect();
+        let with = counts.iter().filter(|&&c| c > 0).count();
+        let mode = {
+            let mut m = std::collections::HashMap::new();
+            for &c in counts.iter().filter(|&&c| c > 0) {
+                *m.entry(c).or_insert(0usize) += 1;
+            }
+            m.values().copied().max().unwrap_or(0)
+        };
+        if (with, mode) > (best.1, best.2) {
+            best = (d, with, mode);
+        }
+    }
+    best.0
+}
+
+/// Read delimited bytes into a table of text cells.
+///
+/// # Errors
+/// [`ReadError::TooLarge`] past `opts.max_rows` rows or `opts.max_cell_chars`.
+pub(crate) fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Table, ReadError> {
+    let decoded = encoding::decode(bytes);
+    let text = decoded.text;
+    let delimiter = sniff_delimiter(&text);
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
+    let mut rows = Vec::new();
+    // Physical rows: records plus the blank lines the csv crate skips (they
+    // sit at the start of the next record's byte span).
+    let bytes_all = text.as_bytes();
+    let mut row: usize = 0;
+    let mut record = csv::StringRecord::new();
+    loop {
+        match rdr.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                let line = e.position().map(|p| p.line() as usize);
+                return Err(ReadError::Unreadable {
+                    message: format!("CSV cannot be read: {e}"),
+                    line,
+                    column: None,
+                    pointer: None,
+                });
+            }
+        }
+        let mut start = record.position().map(|p| p.byte() as usize).unwrap_or(0);
+        // After a CRLF the csv crate starts the next record at the LF: that
+        // LF ends the previous row, it is not a blank line.
+        if start > 0
+            && bytes_all.get(start) == Some(&b'\n')
+            && bytes_all.get(start - 1) == Some(&b'\r')
+        {
+            start += 1;
+        }
+        let blank = bytes_all
+            .get(start..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|&&b| b == b'\n' || b == b'\r')
+            .filter(|&&b| b == b'\n')
+            .count();
+        row += blank + 1;
+        if row > opts.max_rows {
+            return Err(ReadError::TooLarge {
+                what: "number of rows",
+                limit: opts.max_rows as u64,
+                found: row as u64,
+                row: Some(row),
+            });
+        }
+        let mut cells = Vec::with_capacity(record.len());
+        for f in record.iter() {
+            let n = f.chars().count();
+            if n > opts.max_cell_chars {
+                return Err(ReadError::TooLarge {
+                    what: "cell length in characters",
+                    limit: opts.max_cell_chars as u64,
+                    found: n as u64,
+                    row: Some(row),
+                });
+            }
+            cells.push(Cell::text(f));
+        }
+        rows.push(RawRow { row, cells });
+    }
+    Ok(Table {
+        rows,
+        physical_rows: row,
+        diagnostics: decoded.diagnostics,
+        ended_in_quote: ends_inside_quotes(&text, delimiter),
+    })
+}
+
+/// Whether the text ends inside an open quoted field (a file cut off in the
+/// middle of a quoted cell).
+fn ends_inside_quotes(text: &str, _delimiter: u8) -> bool {
+    text.bytes().filter(|&b| b == b'"').count() % 2 == 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn delimiters() {
+        assert_eq!(sniff_delimiter("a,b,c\n1,2,3"), b',');
+        assert_eq!(sniff_delimiter("a;b;c\n1;\"2,5\";3"), b';');
+        assert_eq!(sniff_delimiter("a\tb, c\tc\n1\t2\t3"), b'\t');
+        assert_eq!(
+            sniff_delimiter("\"DANH MỤC (theo Điều 19, Luật)\",,\nSTT,Nội dung,Đường dẫn"),
+            b','
+        );
+    }
+
+    #[test]
+    fn blank_lines_keep_physical_row_numbers() {
+        let t = read(b"STT,Ten\n\n1,\"a\nb\"\n2,c\n", &ReadOptions::default()).unwrap();
+        let rows: Vec<usize> = t.rows.iter().map(|r| r.row).collect();
+        assert_eq!(rows, vec![1, 3, 4]);
+        assert_eq!(t.physical_rows, 4);
+    }
+}
