@@ -1,7 +1,6 @@
 //! Serde values ↔ Python objects, through the JSON shape core documents.
 
 use pyo3::prelude::*;
-use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 /// A serde value as plain Python data (dict, list, str, int, float, bool,
@@ -21,13 +20,4 @@ pub fn py_to_json(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<String> {
     py.import("json")?
         .call_method("dumps", (obj,), Some(&kw))?
         .extract()
-}
-
-/// Deserialize a plain Python value into a core type.
-pub fn from_py<T: DeserializeOwned>(
-    py: Python<'_>,
-    obj: &Bound<'_, PyAny>,
-) -> PyResult<Result<T, serde_json::Error>> {
-    let text = py_to_json(py, obj)?;
-    Ok(serde_json::from_str(&text))
 }

@@ -259,3 +259,37 @@ pub fn deadline_error(py: Python<'_>, e: tiepcan::deadline::DeadlineError) -> Py
         _ => raise(py, "TiepcanError", "deadline", msg, vec![]),
     }
 }
+
+/// `tiepcan::io::ReadError`, variant by variant: I/O errors become Python's
+/// own `OSError` subclasses; everything else a `ParseError`.
+pub fn read_error(py: Python<'_>, e: tiepcan::io::ReadError) -> PyErr {
+    use tiepcan::io::ReadError as E;
+    let msg = e.to_string();
+    match e {
+        E::Io { path, source } => io_error(&source, &path.display().to_string()),
+        E::Unreadable {
+            line,
+            column,
+            pointer,
+            ..
+        } => raise(
+            py,
+            "ParseError",
+            "unreadable",
+            msg,
+            vec![
+                ("line", a(py, line)),
+                ("column", a(py, column)),
+                ("pointer", a(py, pointer)),
+            ],
+        ),
+        E::TooLarge { row, .. } => raise(
+            py,
+            "ParseError",
+            "too_large",
+            msg,
+            vec![("row", a(py, row))],
+        ),
+        E::UnsupportedFormat(_) => raise(py, "ParseError", "unsupported_format", msg, vec![]),
+    }
+}

@@ -26,6 +26,8 @@ fn _tiepcan(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(law::fold_key, m)?)?;
     m.add_class::<model::PyPartialDate>()?;
     m.add_class::<model::PyCatalog>()?;
+    m.add_function(wrap_pyfunction!(model::read_catalog, m)?)?;
+    m.add_function(wrap_pyfunction!(model::check_catalog_set, m)?)?;
     m.add_class::<validate::PyDiagnostic>()?;
     m.add_class::<validate::PyReport>()?;
     m.add_class::<calendar::PyWorkingCalendar>()?;

@@ -2,12 +2,15 @@
 
 use chrono::{Datelike, NaiveDate};
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyList};
+use pyo3::types::{PyByteArray, PyBytes, PyList, PyString};
 
+use tiepcan::io::{Format, ReadOptions, ReadOutcome};
 use tiepcan::model::{Catalog, PartialDate};
+use tiepcan::validate::{CheckOptions, Diagnostic, Report};
 
-use crate::convert::{from_py, to_py};
-use crate::errors::{a, date_error, guard, json_error, raise};
+use crate::convert::{py_to_json, to_py};
+use crate::errors::{a, date_error, detached, guard, raise, read_error};
+use crate::validate::{PyDiagnostic, PyReport};
 
 /// A civil date with the precision a catalog gave it: a day, a month
 /// (``"05/2019"``) or a year (``"Năm 2019"``). A month stays a month; it is
@@ -169,7 +172,10 @@ impl PyPartialDate {
 /// 104/2016/QH13, Art. 34(1)(b); Decree 13/2018/NĐ-CP, Art. 6.
 ///
 /// Read one with ``tiepcan.read_catalog``, :meth:`Catalog.from_json` or
-/// :meth:`Catalog.from_records`.
+/// :meth:`Catalog.from_records`. The reader's findings about the input (rows
+/// it could not use, unreadable cells, encodings) are kept in
+/// :attr:`read_diagnostics` and come first in :meth:`validate`'s report:
+/// nothing is lost.
 ///
 /// Example:
 ///     >>> cat = tiepcan.Catalog.from_records(
@@ -178,7 +184,23 @@ impl PyPartialDate {
 ///     >>> (cat.kind, len(cat), cat.items[0]["created_on"])
 ///     ('disclosure', 1, '2025-01-02')
 #[pyclass(module = "tiepcan._tiepcan", name = "Catalog", frozen)]
-pub struct PyCatalog(pub Catalog);
+pub struct PyCatalog {
+    pub catalog: Catalog,
+    pub read: Vec<Diagnostic>,
+    pub rows: usize,
+    pub file: Option<String>,
+}
+
+impl PyCatalog {
+    pub fn from_outcome(o: ReadOutcome, file: Option<String>) -> PyCatalog {
+        PyCatalog {
+            catalog: o.catalog,
+            read: o.diagnostics,
+            rows: o.rows,
+            file,
+        }
+    }
+}
 
 pub fn kind_arg(py: Python<'_>, kind: &str) -> PyResult<tiepcan::model::CatalogKind> {
     tiepcan::model::CatalogKind::parse(kind).ok_or_else(|| {
@@ -192,10 +214,63 @@ pub fn kind_arg(py: Python<'_>, kind: &str) -> PyResult<tiepcan::model::CatalogK
     })
 }
 
+pub fn format_arg(py: Python<'_>, format: &str) -> PyResult<Format> {
+    Ok(match format.trim().to_ascii_lowercase().as_str() {
+        "json" => Format::Json,
+        "csv" | "tsv" | "txt" => Format::Csv,
+        "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => Format::Xlsx,
+        "xml" | "rdf" => Format::Xml,
+        _ => {
+            return Err(raise(
+                py,
+                "ParseError",
+                "unknown_format",
+                format!("unknown format {format:?}: expected json, csv, xlsx or xml"),
+                vec![("value", a(py, format))],
+            ))
+        }
+    })
+}
+
+/// The bytes of a `bytes`, `bytearray` or `memoryview`, or `None`.
+pub fn bytes_of(obj: &Bound<'_, PyAny>) -> PyResult<Option<Vec<u8>>> {
+    if let Ok(b) = obj.cast::<PyBytes>() {
+        return Ok(Some(b.as_bytes().to_vec()));
+    }
+    if let Ok(b) = obj.cast::<PyByteArray>() {
+        return Ok(Some(b.to_vec()));
+    }
+    if obj.get_type().name()?.to_string() == "memoryview" {
+        let b = obj.call_method0("tobytes")?;
+        return Ok(Some(b.cast::<PyBytes>()?.as_bytes().to_vec()));
+    }
+    Ok(None)
+}
+
+/// A Python value as one CSV cell: `None` → empty, a list or tuple →
+/// items joined by "; ", a date → `YYYY-MM-DD`, anything else → `str()`.
+fn cell_text(v: &Bound<'_, PyAny>) -> PyResult<String> {
+    if v.is_none() {
+        return Ok(String::new());
+    }
+    if v.is_instance_of::<PyString>() {
+        return v.extract();
+    }
+    if v.is_instance_of::<PyList>() || v.is_instance_of::<pyo3::types::PyTuple>() {
+        let parts: PyResult<Vec<String>> = v.try_iter()?.map(|x| cell_text(&x?)).collect();
+        return Ok(parts?.join("; "));
+    }
+    if v.hasattr("isoformat")? {
+        return v.call_method0("isoformat")?.extract();
+    }
+    Ok(v.str()?.to_string())
+}
+
 #[pymethods]
 impl PyCatalog {
     /// Load a catalog from tiepcan's JSON shape
-    /// (``{"kind": "disclosure", "agency": {...}, "items": [...]}``).
+    /// (``{"kind": "disclosure", "agency": {...}, "items": [...]}``; a bare
+    /// list of entries is read as a disclosure catalog).
     ///
     /// Args:
     ///     text: the JSON text, as ``str`` or UTF-8 ``bytes``.
@@ -205,130 +280,237 @@ impl PyCatalog {
     ///
     /// Raises:
     ///     ParseError: the text is not JSON or not a catalog; ``.line`` and
-    ///         ``.column`` (1-based) point into the text.
+    ///         ``.column`` (1-based) point into the text, ``.pointer`` to the
+    ///         value.
     ///
     /// Example:
     ///     >>> tiepcan.Catalog.from_json('{"kind": "conditional", "items": []}').kind
     ///     'conditional'
     ///     >>> tiepcan.Catalog.from_json('{"kind": "disclosure", "items": [}')
     ///     Traceback (most recent call last):
-    ///     tiepcan.exceptions.ParseError: invalid catalog JSON: expected value at line 1 column 35
+    ///     tiepcan.exceptions.ParseError: not JSON: expected value at line 1 column 35 at line 1, column 35
     #[staticmethod]
     fn from_json(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let bytes: Vec<u8> = if let Ok(b) = text.cast::<PyBytes>() {
-            b.as_bytes().to_vec()
-        } else {
-            text.extract::<String>()?.into_bytes()
+        let bytes = match bytes_of(text)? {
+            Some(b) => b,
+            None => text.extract::<String>()?.into_bytes(),
         };
-        guard(py, || {
-            serde_json::from_slice::<Catalog>(&bytes)
-                .map(PyCatalog)
-                .map_err(|e| json_error(py, e, None))
-        })
+        let o = detached(
+            py,
+            || tiepcan::io::read_catalog_bytes(&bytes, Format::Json, &ReadOptions::default()),
+            read_error,
+        )?;
+        Ok(PyCatalog::from_outcome(o, None))
     }
 
-    /// Build a catalog from a list of dicts, one per entry, with tiepcan's
-    /// field names (``title``, ``number_symbol``, ``created_on``,
-    /// ``art17_point``, ``disclosure_forms``, ``disclosure_time``,
-    /// ``disclosure_period``, ``access_link`` …; ``ground``,
-    /// ``consent_holder``, ``consent_status`` for the conditional catalog).
-    /// Values are read as core reads them: dates day first, point letters,
-    /// document numbers.
+    /// Build a catalog from a list of dicts, one per entry, read the way a
+    /// spreadsheet is read: keys are column headers, matched by synonym
+    /// (tiepcan's field names — ``title``, ``number_symbol``,
+    /// ``created_on``, ``art17_point``, ``disclosure_forms``,
+    /// ``disclosure_time``, ``disclosure_period``, ``access_link`` … — or
+    /// the Vietnamese headers), and values are read leniently: dates day
+    /// first, document numbers, point letters. A cell that cannot be read is
+    /// kept as written and reported in :attr:`read_diagnostics` with its
+    /// row: the header is row 1, so record ``k`` (1-based) is row ``k + 1``.
     ///
     /// Args:
-    ///     records: the entries.
-    ///     kind: ``"disclosure"`` (default) or ``"conditional"``.
-    ///     header: catalog header fields (``agency``, ``title``,
-    ///         ``issued_on``, ``last_updated``, ``published_at`` …).
+    ///     records: the entries (an iterable of mappings).
+    ///     kind: ``"disclosure"`` or ``"conditional"``; ``None`` (default)
+    ///         detects it from the columns.
+    ///     header: catalog header fields in tiepcan's JSON shape
+    ///         (``agency``, ``title``, ``issued_on``, ``last_updated``,
+    ///         ``published_at`` …), set where the records have none.
     ///
     /// Returns:
     ///     Catalog: the catalog.
     ///
     /// Raises:
-    ///     ParseError: a record cannot be read; ``.row`` is its 1-based
-    ///         position in ``records`` and the message names the field.
+    ///     ParseError: ``kind`` or ``header`` cannot be used.
+    ///     TypeError: a record is not a mapping.
     ///
     /// Example:
-    ///     >>> tiepcan.Catalog.from_records([{"title": "A", "created_on": "31/02/2019"}])
-    ///     Traceback (most recent call last):
-    ///     tiepcan.exceptions.ParseError: record 1: "31/02/2019" is not a calendar date (day 31, month 2, year 2019 does not exist)
+    ///     >>> cat = tiepcan.Catalog.from_records([{"title": "A", "created_on": "31/02/2019"}])
+    ///     >>> [(d.rule, d.row, d.value) for d in cat.read_diagnostics]
+    ///     [('R-READ-DATE', 2, '31/02/2019')]
     #[staticmethod]
-    #[pyo3(signature = (records, kind = "disclosure", header = None))]
+    #[pyo3(signature = (records, kind = None, header = None))]
     fn from_records(
         py: Python<'_>,
         records: &Bound<'_, PyAny>,
-        kind: &str,
+        kind: Option<&str>,
         header: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
-        let kind = kind_arg(py, kind)?;
-        let mut items = Vec::new();
+        let kind = kind.map(|k| kind_arg(py, k)).transpose()?;
+        let mut columns: Vec<String> = Vec::new();
+        let mut rows: Vec<Vec<(String, String)>> = Vec::new();
         for (i, rec) in records.try_iter()?.enumerate() {
             let rec = rec?;
-            let v: Result<serde_json::Value, _> = from_py(py, &rec)?;
-            let v = v.map_err(|e| json_error(py, e, None))?;
-            items.push((i + 1, v));
-        }
-        let mut doc = match header {
-            Some(h) => {
-                let v: Result<serde_json::Value, _> = from_py(py, h)?;
-                v.map_err(|e| json_error(py, e, None))?
+            let items = rec.call_method0("items").map_err(|_| {
+                pyo3::exceptions::PyTypeError::new_err(format!("record {} is not a mapping", i + 1))
+            })?;
+            let mut row = Vec::new();
+            for kv in items.try_iter()? {
+                let (k, v): (Bound<'_, PyAny>, Bound<'_, PyAny>) = kv?.extract()?;
+                let k = k.str()?.to_string();
+                if !columns.contains(&k) {
+                    columns.push(k.clone());
+                }
+                row.push((k, cell_text(&v)?));
             }
-            None => serde_json::json!({}),
-        };
-        if !doc.is_object() {
-            return Err(raise(
-                py,
-                "ParseError",
-                "header_not_mapping",
-                "header must be a mapping of header fields".into(),
-                vec![],
-            ));
+            rows.push(row);
         }
-        doc["kind"] = serde_json::Value::String(kind.code().into());
-        doc["items"] = serde_json::Value::Array(vec![]);
-        // Each record alone first, so that the error names its position.
-        for (row, v) in &items {
-            let mut one = doc.clone();
-            one["items"] = serde_json::Value::Array(vec![v.clone()]);
-            if let Err(e) = serde_json::from_value::<Catalog>(one) {
-                return Err(raise(
+        if columns.len() == 1 {
+            // The reader finds a header row by a title column and one other:
+            // number the records as a spreadsheet's STT column would.
+            columns.insert(0, "seq".into());
+            for (i, row) in rows.iter_mut().enumerate() {
+                row.push(("seq".into(), (i + 1).to_string()));
+            }
+        }
+        let header_json = header.map(|h| py_to_json(py, h)).transpose()?;
+        let mut w = csv::Writer::from_writer(Vec::new());
+        let csv_err = |e: csv::Error| raise(py, "InternalError", "csv", e.to_string(), vec![]);
+        w.write_record(&columns).map_err(csv_err)?;
+        for row in &rows {
+            let rec: Vec<&str> = columns
+                .iter()
+                .map(|c| {
+                    row.iter()
+                        .find(|(k, _)| k == c)
+                        .map(|(_, v)| v.as_str())
+                        .unwrap_or("")
+                })
+                .collect();
+            w.write_record(&rec).map_err(csv_err)?;
+        }
+        let bytes = w
+            .into_inner()
+            .map_err(|e| raise(py, "InternalError", "csv", e.to_string(), vec![]))?;
+        let opts = ReadOptions {
+            kind,
+            ..ReadOptions::default()
+        };
+        let mut o = if rows.is_empty() {
+            let k = kind.unwrap_or(tiepcan::model::CatalogKind::Disclosure);
+            let text = format!("{{\"kind\":\"{}\",\"items\":[]}}", k.code());
+            detached(
+                py,
+                || tiepcan::io::read_catalog_bytes(text.as_bytes(), Format::Json, &opts),
+                read_error,
+            )?
+        } else {
+            detached(
+                py,
+                || tiepcan::io::read_catalog_bytes(&bytes, Format::Csv, &opts),
+                read_error,
+            )?
+        };
+        if let Some(h) = header_json {
+            let h: tiepcan::model::CatalogHeader = serde_json::from_str(&h).map_err(|e| {
+                raise(
                     py,
                     "ParseError",
-                    "record",
-                    format!("record {row}: {e}"),
-                    vec![("row", a(py, *row))],
-                ));
-            }
+                    "header",
+                    format!("header: {e}"),
+                    vec![("value", a(py, h.clone()))],
+                )
+            })?;
+            let target = match &mut o.catalog {
+                Catalog::Disclosure(c) => &mut c.header,
+                Catalog::Conditional(c) => &mut c.header,
+            };
+            *target = h;
         }
-        doc["items"] = serde_json::Value::Array(items.into_iter().map(|(_, v)| v).collect());
-        guard(py, || {
-            serde_json::from_value::<Catalog>(doc)
-                .map(PyCatalog)
-                .map_err(|e| json_error(py, e, None))
-        })
+        Ok(PyCatalog::from_outcome(o, None))
     }
 
     /// ``"disclosure"`` or ``"conditional"``.
     #[getter]
     fn kind(&self) -> &'static str {
-        self.0.kind().code()
+        self.catalog.kind().code()
+    }
+
+    /// The file the catalog was read from, or ``None``.
+    #[getter]
+    fn file(&self) -> Option<&str> {
+        self.file.as_deref()
+    }
+
+    /// Physical rows read (title lines, header and body; 0 for JSON).
+    #[getter]
+    fn rows(&self) -> usize {
+        self.rows
+    }
+
+    /// The reader's findings about the input (``R-READ-*`` rules), in row order.
+    #[getter]
+    fn read_diagnostics(&self) -> Vec<PyDiagnostic> {
+        self.read.iter().cloned().map(PyDiagnostic).collect()
     }
 
     /// The catalog header (agency, title, stated basis, issuing decision,
     /// dates, where published, who compiled it) as a dict.
     #[getter]
     fn header<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, self.0.header())
+        to_py(py, self.catalog.header())
     }
 
     /// The entries as dicts in tiepcan's JSON shape, in source order.
     #[getter]
     fn items<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        let v = match &self.0 {
+        let v = match &self.catalog {
             Catalog::Disclosure(c) => to_py(py, &c.items)?,
             Catalog::Conditional(c) => to_py(py, &c.items)?,
         };
         Ok(v.cast_into::<PyList>()?)
+    }
+
+    /// Check the catalog against the law (LAW.md §9; Decree 13/2018/NĐ-CP,
+    /// Arts 6–7; Law 104/2016/QH13, Arts 6, 7, 17–19). The report lists the
+    /// reader's findings first, then the rules' findings, each with its rule
+    /// id, location, messages in Vietnamese and English and citation. The
+    /// GIL is released while core checks.
+    ///
+    /// Args:
+    ///     today: the civil date in Vietnam to check against (future dates,
+    ///         district abolition, update age); never the host clock.
+    ///     update_threshold_days: calendar days after which the catalog's
+    ///         last update is stale (R-CAT-UPDATE; LAW.md A16).
+    ///
+    /// Returns:
+    ///     Report: every finding.
+    ///
+    /// Example:
+    ///     >>> cat = tiepcan.Catalog.from_records([{"title": "Kế hoạch (Mật)"}])
+    ///     >>> "R-NO-ART6" in [d.rule for d in cat.validate(today=datetime.date(2026, 11, 29))]
+    ///     True
+    #[pyo3(signature = (today, update_threshold_days = 30))]
+    fn validate(
+        &self,
+        py: Python<'_>,
+        today: NaiveDate,
+        update_threshold_days: u32,
+    ) -> PyResult<PyReport> {
+        let opts = CheckOptions {
+            today,
+            update_threshold_days,
+        };
+        let r = detached(
+            py,
+            || {
+                let mut r = Report::new();
+                r.extend(self.read.iter().cloned());
+                r.extend(tiepcan::validate::check_catalog(&self.catalog, &opts).diagnostics);
+                if let Some(f) = &self.file {
+                    for d in &mut r.diagnostics {
+                        d.location.file.get_or_insert_with(|| f.clone());
+                    }
+                }
+                Ok::<_, std::convert::Infallible>(r)
+            },
+            |_, e| match e {},
+        )?;
+        Ok(PyReport(r))
     }
 
     /// The catalog as tiepcan's JSON text.
@@ -344,12 +526,11 @@ impl PyCatalog {
     ///     '{"kind":"disclosure",'
     #[pyo3(signature = (indent = false))]
     fn to_json(&self, py: Python<'_>, indent: bool) -> PyResult<String> {
-        let r = if indent {
-            serde_json::to_string_pretty(&self.0)
-        } else {
-            serde_json::to_string(&self.0)
-        };
-        r.map_err(|e| raise(py, "InternalError", "serialize", e.to_string(), vec![]))
+        if indent {
+            return Ok(tiepcan::io::write_catalog_json(&self.catalog));
+        }
+        serde_json::to_string(&self.catalog)
+            .map_err(|e| raise(py, "InternalError", "serialize", e.to_string(), vec![]))
     }
 
     /// The catalog as a dict (its JSON shape).
@@ -361,16 +542,16 @@ impl PyCatalog {
     ///     >>> tiepcan.Catalog.from_records([{"title": "Quy chế"}]).to_dict()["items"][0]["title"]
     ///     'Quy chế'
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.0)
+        to_py(py, &self.catalog)
     }
 
     fn __len__(&self) -> usize {
-        self.0.len()
+        self.catalog.len()
     }
 
     fn __repr__(&self) -> String {
         let agency = self
-            .0
+            .catalog
             .header()
             .agency
             .as_ref()
@@ -378,9 +559,111 @@ impl PyCatalog {
             .unwrap_or_default();
         format!(
             "<Catalog {}{}: {} items>",
-            self.0.kind().code(),
+            self.catalog.kind().code(),
             agency,
-            self.0.len()
+            self.catalog.len()
         )
     }
+}
+
+/// Read a catalog from a file or from bytes: CSV (``,`` ``;`` or tab; UTF-8,
+/// UTF-16 or Windows-1258), XLSX/XLS/ODS, or tiepcan's JSON. Lenient where
+/// agencies' spreadsheets are messy: title lines become the header, columns
+/// are matched by synonym, caption rows become sections; every row or cell
+/// it cannot use is kept and reported in :attr:`Catalog.read_diagnostics`
+/// with its row (1-based, as a spreadsheet numbers it). The GIL is released
+/// while core reads.
+///
+/// Args:
+///     source: a path (``str`` or ``os.PathLike``) or the file's content
+///         (``bytes``, ``bytearray``, ``memoryview``).
+///     kind: ``"disclosure"`` or ``"conditional"``; ``None`` detects it
+///         from the title and columns.
+///     sheet: worksheet name for workbooks (default: the first non-empty).
+///     format: ``"csv"``, ``"xlsx"``, ``"json"`` or ``"xml"``; default from
+///         the file extension, or from the content.
+///
+/// Returns:
+///     Catalog: the catalog, with the reader's findings.
+///
+/// Raises:
+///     FileNotFoundError: the file does not exist (``PermissionError``,
+///         ``IsADirectoryError`` … likewise, with ``.filename``).
+///     ParseError: the content cannot be read at all (``.line``,
+///         ``.column``, ``.pointer`` where known); ``code`` is
+///         ``"unreadable"``, ``"too_large"`` or ``"unsupported_format"``.
+///
+/// Example:
+///     >>> csv = "STT,Tên văn bản,Ngày ban hành\n1,Kế hoạch,10/01/2026\n".encode()
+///     >>> cat = tiepcan.read_catalog(csv)
+///     >>> (len(cat), cat.items[0]["created_on"], cat.rows)
+///     (1, '2026-01-10', 2)
+#[pyfunction]
+#[pyo3(signature = (source, kind = None, *, sheet = None, format = None))]
+pub fn read_catalog(
+    py: Python<'_>,
+    source: &Bound<'_, PyAny>,
+    kind: Option<&str>,
+    sheet: Option<String>,
+    format: Option<&str>,
+) -> PyResult<PyCatalog> {
+    let kind = kind.map(|k| kind_arg(py, k)).transpose()?;
+    let format = format.map(|f| format_arg(py, f)).transpose()?;
+    let mut opts = ReadOptions {
+        kind,
+        sheet,
+        ..ReadOptions::default()
+    };
+    if let Some(bytes) = bytes_of(source)? {
+        let o = detached(
+            py,
+            || {
+                let f = format.unwrap_or_else(|| Format::sniff(&bytes));
+                tiepcan::io::read_catalog_bytes(&bytes, f, &opts)
+            },
+            read_error,
+        )?;
+        return Ok(PyCatalog::from_outcome(o, None));
+    }
+    let path: std::path::PathBuf = source.extract().map_err(|_| {
+        pyo3::exceptions::PyTypeError::new_err(
+            "source must be a path (str or os.PathLike) or bytes",
+        )
+    })?;
+    let name = path.display().to_string();
+    opts.file_name = Some(name.clone());
+    let o = detached(
+        py,
+        || match format {
+            None => tiepcan::io::read_catalog_path(&path, &opts),
+            Some(f) => {
+                let bytes = std::fs::read(&path).map_err(|source| tiepcan::io::ReadError::Io {
+                    path: path.clone(),
+                    source,
+                })?;
+                tiepcan::io::read_catalog_bytes(&bytes, f, &opts)
+            }
+        },
+        read_error,
+    )?;
+    Ok(PyCatalog::from_outcome(o, Some(name)))
+}
+
+/// Checks that need every catalog of one agency at once: R-CAT-TWO, both
+/// catalogs exist (Decree 13/2018/NĐ-CP, Art. 6(1)).
+///
+/// Args:
+///     catalogs: one agency's catalogs.
+///
+/// Returns:
+///     Report: the findings (empty when both catalogs are there).
+///
+/// Example:
+///     >>> d = tiepcan.Catalog.from_records([{"title": "Quy chế"}], kind="disclosure")
+///     >>> [x.rule for x in tiepcan.check_catalog_set([d])]
+///     ['R-CAT-TWO']
+#[pyfunction]
+pub fn check_catalog_set(catalogs: Vec<Bound<'_, PyCatalog>>) -> PyReport {
+    let v: Vec<&Catalog> = catalogs.iter().map(|c| &c.get().catalog).collect();
+    PyReport(tiepcan::validate::check_catalog_set(&v))
 }

@@ -267,6 +267,10 @@ impl PyReport {
         self.0.len()
     }
 
+    fn __iter__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyIterator>> {
+        pyo3::types::PyList::new(py, of(&self.0, None))?.try_iter()
+    }
+
     fn __bool__(&self) -> bool {
         !self.0.is_empty()
     }

@@ -1,0 +1,109 @@
+"""Reading and checking the bundled catalogs: the same findings as
+`tiepcan check --format json`, and the error paths of read_catalog."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import pathlib
+import subprocess
+
+import pytest
+
+import tiepcan
+
+TODAY = dt.date(2026, 11, 29)
+CATALOGS = pathlib.Path(__file__).parent / "data" / "catalogs"
+FILES = sorted(CATALOGS.glob("*.csv"))
+
+
+def _cli_check(cli, *paths):
+    r = subprocess.run([cli, "check", *map(str, paths), "--format", "json", "--today", TODAY.isoformat()], capture_output=True, text=True, check=False)
+    assert r.returncode in (0, 1), r.stderr
+    return json.loads(r.stdout)
+
+
+def test_there_are_bundled_catalogs():
+    assert len(FILES) >= 2
+
+
+def test_same_findings_as_the_cli_on_the_bundled_catalogs(cli):
+    out = _cli_check(cli, CATALOGS)
+    cats = [tiepcan.read_catalog(str(f)) for f in FILES]
+    set_report = tiepcan.check_catalog_set(cats)
+    assert [f["path"] for f in out["files"]] == [str(f) for f in FILES]
+    total = {"errors": 0, "warnings": 0, "infos": 0}
+    for f, cat, fr in zip(FILES, cats, out["files"]):
+        report = cat.validate(today=TODAY)
+        found = [d.to_dict() for d in report] + [dict(d.to_dict(), location=dict(d.to_dict()["location"], file=str(f))) for d in set_report]
+        assert found == fr["diagnostics"], f
+        assert (cat.kind, cat.rows, len(cat)) == (fr["kind"], fr["rows"], fr["items"])
+        for k, v in report.summary().items():
+            total[k] += v
+        for k, v in set_report.summary().items():
+            total[k] += v
+    assert out["summary"] == total
+
+
+def test_read_from_bytes_and_path_agree():
+    f = FILES[0]
+    a = tiepcan.read_catalog(f)
+    b = tiepcan.read_catalog(f.read_bytes())
+    c = tiepcan.read_catalog(memoryview(f.read_bytes()), format="csv")
+    assert a.to_dict() == b.to_dict() == c.to_dict()
+    assert a.file == str(f) and b.file is None
+    assert a.read_diagnostics[0].file == str(f)
+
+
+def test_report_api():
+    r = tiepcan.read_catalog(FILES[0]).validate(today=TODAY)
+    assert len(r) == len(r.diagnostics) > 0 and bool(r)
+    assert r.has_errors() == (len(r.errors()) > 0)
+    assert sum(r.summary().values()) == len(r)
+    assert sum(len(v) for v in r.by_rule().values()) == len(r)
+    assert json.loads(r.to_json())["diagnostics"][0]["rule"] == r.diagnostics[0].rule
+    assert tiepcan.Report.from_json(r.to_json()).to_json() == r.to_json()
+    first = str(r).splitlines()[0]
+    assert first.startswith(f"{len(r)} findings (")
+    for d in r:
+        assert d.rule in {x.id for x in tiepcan.rules()}
+        assert d.severity in ("error", "warning", "info")
+        assert d.message_vi and d.message_en
+
+
+def test_missing_file_is_file_not_found():
+    with pytest.raises(FileNotFoundError) as e:
+        tiepcan.read_catalog("/definitely/not/here.csv")
+    assert e.value.filename == "/definitely/not/here.csv"
+
+
+def test_a_folder_is_not_a_catalog():
+    with pytest.raises(OSError):
+        tiepcan.read_catalog(CATALOGS)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")
+def test_unreadable_file_is_permission_error(tmp_path):
+    f = tmp_path / "x.csv"
+    f.write_text("STT,Tên văn bản\n1,A\n", encoding="utf-8")
+    f.chmod(0)
+    with pytest.raises(PermissionError):
+        tiepcan.read_catalog(f)
+
+
+def test_broken_json_file_is_parse_error_with_line(tmp_path):
+    f = tmp_path / "c.json"
+    f.write_text('{"kind": "disclosure",\n"items": [1,]}', encoding="utf-8")
+    with pytest.raises(tiepcan.ParseError) as e:
+        tiepcan.read_catalog(f)
+    assert e.value.line == 2 and e.value.code == "unreadable"
+
+
+def test_bad_arguments():
+    with pytest.raises(tiepcan.ParseError):
+        tiepcan.read_catalog(b"x", format="pdf")
+    with pytest.raises(tiepcan.ParseError):
+        tiepcan.read_catalog(b"x", kind="secret")
+    with pytest.raises(TypeError):
+        tiepcan.read_catalog(42)
