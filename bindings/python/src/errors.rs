@@ -265,7 +265,10 @@ pub fn deadline_error(py: Python<'_>, e: tiepcan::deadline::DeadlineError) -> Py
 pub fn read_error(py: Python<'_>, e: tiepcan::io::ReadError) -> PyErr {
     use tiepcan::io::ReadError as E;
     let msg = e.to_string();
-    match e {
+    // Core's own diagnostic for an unreadable file (R-READ-FILE /
+    // R-READ-LIMIT), for reports that list unreadable files beside the others.
+    let diag = crate::validate::PyDiagnostic(e.to_diagnostic(None));
+    let err = match e {
         E::Io { path, source } => io_error(&source, &path.display().to_string()),
         E::Unreadable {
             line,
@@ -291,5 +294,9 @@ pub fn read_error(py: Python<'_>, e: tiepcan::io::ReadError) -> PyErr {
             vec![("row", a(py, row))],
         ),
         E::UnsupportedFormat(_) => raise(py, "ParseError", "unsupported_format", msg, vec![]),
+    };
+    if let Ok(d) = Py::new(py, diag) {
+        let _ = err.value(py).setattr("diagnostic", d);
     }
+    err
 }

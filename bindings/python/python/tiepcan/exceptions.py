@@ -22,6 +22,9 @@ One class per kind of core error, mapped variant by variant (like polars):
 
 Missing or unreadable files raise Python's own :class:`FileNotFoundError`,
 :class:`PermissionError` or :class:`IsADirectoryError`, with ``.filename``.
+An error from ``read_catalog`` (I/O or :class:`ParseError`) also carries
+``.diagnostic``: core's finding for the file (rule ``R-READ-FILE`` or
+``R-READ-LIMIT``), to list unreadable files beside the others.
 
 Example:
     >>> try:
