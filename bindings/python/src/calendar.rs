@@ -6,7 +6,9 @@ use std::sync::Arc;
 use chrono::{Datelike, NaiveDate};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyByteArray, PyBytes, PyList, PyTuple};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use pyo3::types::{PyByteArray, PyBytes, PyDate, PyList, PyTuple};
 
 use tiepcan::calendar::{self as cal, LunarDate, SkipReason, SkippedDay, WorkingCalendar};
 
@@ -94,33 +96,6 @@ fn non_negative(n: i64) -> PyResult<u32> {
     })
 }
 
-/// A batch result element: how it goes into a numpy array and into a list.
-trait BatchOut: Send + Copy {
-    const NUMPY_DTYPE: &'static str;
-    fn to_i64(self) -> i64;
-    fn to_py(self, py: Python<'_>) -> PyResult<Bound<'_, PyAny>>;
-}
-
-impl BatchOut for NaiveDate {
-    const NUMPY_DTYPE: &'static str = "datetime64[D]";
-    fn to_i64(self) -> i64 {
-        days_of(self)
-    }
-    fn to_py(self, py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
-        Ok(self.into_pyobject(py)?.into_any())
-    }
-}
-
-impl BatchOut for bool {
-    const NUMPY_DTYPE: &'static str = "int64";
-    fn to_i64(self) -> i64 {
-        self as i64
-    }
-    fn to_py(self, py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
-        Ok(pyo3::types::PyBool::new(py, self).to_owned().into_any())
-    }
-}
-
 /// A day skipped when counting working days, with its reason.
 ///
 /// Example:
@@ -194,12 +169,40 @@ impl PySkippedDay {
     }
 }
 
-/// What a batch argument was, so the result comes back as the same kind.
-enum Batch {
-    List(Vec<NaiveDate>),
-    Tuple(Vec<NaiveDate>),
-    /// int64 days since 1970-01-01 (NaT = i64::MIN), and the array's shape.
-    Numpy(Vec<i64>, Py<PyAny>),
+/// A batch result element: how it goes into a numpy array and into a list.
+trait BatchOut: Send + Sync + Copy + 'static {
+    const NUMPY_DTYPE: &'static str;
+    fn to_i64(self) -> i64;
+    fn to_py(self, py: Python<'_>) -> PyResult<Bound<'_, PyAny>>;
+}
+
+impl BatchOut for NaiveDate {
+    const NUMPY_DTYPE: &'static str = "datetime64[D]";
+    fn to_i64(self) -> i64 {
+        days_of(self)
+    }
+    fn to_py(self, py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+        Ok(self.into_pyobject(py)?.into_any())
+    }
+}
+
+impl BatchOut for bool {
+    const NUMPY_DTYPE: &'static str = "int64";
+    fn to_i64(self) -> i64 {
+        self as i64
+    }
+    fn to_py(self, py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+        Ok(pyo3::types::PyBool::new(py, self).to_owned().into_any())
+    }
+}
+
+/// What kind of container a batch argument was, so the result comes back
+/// as the same kind.
+enum Kind {
+    List,
+    Tuple,
+    /// A numpy array of this shape.
+    Numpy(Py<PyAny>),
 }
 
 fn is_numpy_array(obj: &Bound<'_, PyAny>) -> bool {
@@ -211,7 +214,8 @@ fn is_numpy_array(obj: &Bound<'_, PyAny>) -> bool {
         && obj.hasattr("shape").unwrap_or(false)
 }
 
-fn read_batch(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<Batch> {
+/// The dates of a batch argument as days since 1970-01-01 (NaT = `NAT`).
+fn read_batch(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<(Vec<i64>, Kind)> {
     if is_numpy_array(obj) {
         let np = py.import("numpy")?;
         let arr = np.call_method1("ascontiguousarray", (obj, "datetime64[D]"))?;
@@ -224,29 +228,34 @@ fn read_batch(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<Batch> {
             .chunks_exact(8)
             .map(|c| i64::from_ne_bytes(c.try_into().unwrap_or([0; 8])))
             .collect();
-        return Ok(Batch::Numpy(days, shape));
+        return Ok((days, Kind::Numpy(shape)));
     }
     if obj.is_instance_of::<pyo3::types::PyString>() {
         return Err(PyTypeError::new_err(
             "expected a sequence of datetime.date, not a str",
         ));
     }
-    let mut dates = Vec::with_capacity(obj.len().unwrap_or(0));
+    let toordinal = pyo3::intern!(py, "toordinal");
+    let mut days = Vec::with_capacity(obj.len().unwrap_or(0));
     for (i, item) in obj.try_iter()?.enumerate() {
         let item = item?;
-        let d: NaiveDate = item.extract().map_err(|_| {
-            PyTypeError::new_err(format!(
+        if !item.is_instance_of::<PyDate>() {
+            return Err(PyTypeError::new_err(format!(
                 "item {i} is not a datetime.date: {}",
                 item.repr().map(|r| r.to_string()).unwrap_or_default()
-            ))
-        })?;
-        dates.push(d);
+            )));
+        }
+        // One method call per date: cheaper under the stable ABI than
+        // reading year, month and day.
+        let ord: i64 = item.call_method0(toordinal)?.extract()?;
+        days.push(ord - UNIX_EPOCH_CE as i64);
     }
-    Ok(if obj.is_instance_of::<PyTuple>() {
-        Batch::Tuple(dates)
+    let kind = if obj.is_instance_of::<PyTuple>() {
+        Kind::Tuple
     } else {
-        Batch::List(dates)
-    })
+        Kind::List
+    };
+    Ok((days, kind))
 }
 
 fn day_of(days: i64) -> Option<NaiveDate> {
@@ -267,8 +276,8 @@ fn batch_error(py: Python<'_>, e: BatchError) -> PyErr {
     err
 }
 
-fn out_of_range_numpy(days: i64) -> cal::CalendarError {
-    // A datetime64 outside chrono's range is outside the calendar's too.
+fn out_of_range(days: i64) -> cal::CalendarError {
+    // A day chrono cannot hold is outside the calendar's range too.
     let date = if days < 0 {
         NaiveDate::MIN
     } else {
@@ -277,69 +286,124 @@ fn out_of_range_numpy(days: i64) -> cal::CalendarError {
     cal::CalendarError::DateOutOfRange { date }
 }
 
-/// Apply `f` to every date of a batch with the GIL released, and give the
-/// results back as the same kind (list, tuple or numpy array).
+/// Core's answer for every day of `days`, in order (`None` for NaT). Core is
+/// asked once per distinct day — a province's batch repeats days — and its
+/// answers are copied; an error names the first position core refused.
+fn compute<T: BatchOut>(
+    days: &[i64],
+    f: &(impl Fn(NaiveDate) -> Result<T, cal::CalendarError> + Sync),
+    mut put: impl FnMut(usize, Option<T>),
+) -> Result<(), BatchError> {
+    let (mut lo, mut hi) = (i64::MAX, i64::MIN);
+    for &d in days {
+        if d != NAT {
+            lo = lo.min(d);
+            hi = hi.max(d);
+        }
+    }
+    // The working calendar spans fewer than 70,000 days: a wider batch
+    // holds a day core refuses, which the plain loop finds.
+    let span = if lo <= hi { (hi - lo + 1) as usize } else { 0 };
+    let memo_ok = span > 0 && span <= 70_000;
+    let mut memo: Vec<Option<T>> = if memo_ok {
+        vec![None; span]
+    } else {
+        Vec::new()
+    };
+    for (i, &d) in days.iter().enumerate() {
+        if d == NAT {
+            put(i, None);
+            continue;
+        }
+        let slot = if memo_ok {
+            memo[(d - lo) as usize]
+        } else {
+            None
+        };
+        let v = match slot {
+            Some(v) => v,
+            None => {
+                let date = day_of(d).ok_or(BatchError(i, out_of_range(d)))?;
+                let v = f(date).map_err(|e| BatchError(i, e))?;
+                if memo_ok {
+                    memo[(d - lo) as usize] = Some(v);
+                }
+                v
+            }
+        };
+        put(i, Some(v));
+    }
+    Ok(())
+}
+
+/// Apply core's `f` to every date of a batch with the GIL released, and
+/// give the results back as the same kind (list, tuple or numpy array).
 fn map_batch<'py, T: BatchOut>(
     py: Python<'py>,
     dates: &Bound<'py, PyAny>,
     f: impl Fn(NaiveDate) -> Result<T, cal::CalendarError> + Send + Sync,
 ) -> PyResult<Bound<'py, PyAny>> {
-    match read_batch(py, dates)? {
-        Batch::Numpy(days, shape) => {
-            let out = detached(
-                py,
-                || {
-                    let mut out = Vec::with_capacity(days.len() * 8);
-                    for (i, &d) in days.iter().enumerate() {
-                        let v = if d == NAT {
-                            NAT
-                        } else {
-                            let date = day_of(d).ok_or(BatchError(i, out_of_range_numpy(d)))?;
-                            f(date).map_err(|e| BatchError(i, e))?.to_i64()
-                        };
-                        out.extend_from_slice(&v.to_ne_bytes());
-                    }
-                    Ok(out)
-                },
-                batch_error,
-            )?;
+    let (days, kind) = read_batch(py, dates)?;
+    match kind {
+        Kind::Numpy(shape) => {
+            let mut failure = None;
+            // Written in place into a new bytearray that numpy then views:
+            // no copy of the result.
+            let buf = PyByteArray::new_with(py, days.len() * 8, |buf: &mut [u8]| {
+                failure = Some(py.detach(|| {
+                    catch_unwind(AssertUnwindSafe(|| {
+                        compute(&days, &f, |i, v| {
+                            let x = v.map(T::to_i64).unwrap_or(NAT);
+                            buf[i * 8..i * 8 + 8].copy_from_slice(&x.to_ne_bytes());
+                        })
+                    }))
+                }));
+                Ok(())
+            })?;
+            match failure {
+                Some(Ok(Ok(()))) => {}
+                Some(Ok(Err(e))) => return Err(batch_error(py, e)),
+                Some(Err(p)) => return Err(crate::errors::panic_error(py, p)),
+                None => {
+                    return Err(crate::errors::raise(
+                        py,
+                        "InternalError",
+                        "batch",
+                        "batch buffer was not filled".into(),
+                        vec![],
+                    ))
+                }
+            }
             let np = py.import("numpy")?;
-            let buf = PyByteArray::new(py, &out);
             let arr = np.call_method1("frombuffer", (buf, "int64"))?;
             let arr = arr.call_method1("view", (T::NUMPY_DTYPE,))?;
             arr.call_method1("reshape", (shape.bind(py),))
         }
-        Batch::List(v) | Batch::Tuple(v) if v.is_empty() => {
-            if dates.is_instance_of::<PyTuple>() {
-                Ok(PyTuple::empty(py).into_any())
-            } else {
-                Ok(PyList::empty(py).into_any())
-            }
-        }
-        b => {
-            let (v, tuple) = match b {
-                Batch::List(v) => (v, false),
-                Batch::Tuple(v) => (v, true),
-                Batch::Numpy(..) => unreachable!(),
-            };
+        Kind::List | Kind::Tuple => {
             let out = detached(
                 py,
                 || {
-                    v.iter()
-                        .enumerate()
-                        .map(|(i, &d)| f(d).map_err(|e| BatchError(i, e)))
-                        .collect::<Result<Vec<T>, BatchError>>()
+                    let mut out: Vec<T> = Vec::with_capacity(days.len());
+                    compute(&days, &f, |_, v| out.extend(v))?;
+                    Ok(out)
                 },
                 batch_error,
             )?;
-            let list = PyList::empty(py);
+            // One Python object per distinct answer, shared by the list.
+            let mut cache: std::collections::HashMap<i64, Bound<'py, PyAny>> =
+                std::collections::HashMap::new();
+            let mut items = Vec::with_capacity(out.len());
             for x in out {
-                list.append(x.to_py(py)?)?;
+                let o = match cache.entry(x.to_i64()) {
+                    std::collections::hash_map::Entry::Occupied(e) => e.get().clone(),
+                    std::collections::hash_map::Entry::Vacant(e) => e.insert(x.to_py(py)?).clone(),
+                };
+                items.push(o);
             }
-            if tuple {
-                Ok(PyTuple::new(py, list.iter())?.into_any())
+            if matches!(kind, Kind::Tuple) {
+                Ok(PyTuple::new(py, items)?.into_any())
             } else {
-                Ok(list.into_any())
+                Ok(PyList::new(py, items)?.into_any())
             }
         }
     }

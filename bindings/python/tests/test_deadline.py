@@ -127,3 +127,22 @@ def test_custom_calendar_is_used(tmp_path):
     base = tiepcan.deadline(D(2027, 3, 1), "electronic").milestones[0].due
     moved = tiepcan.deadline(D(2027, 3, 1), "electronic", calendar=cal).milestones[0].due
     assert moved > base
+
+
+def test_extension_days_and_cli_agree(cli):
+    s = tiepcan.deadline(D(2025, 1, 24), "postal", complex=True, extension_days=5)
+    j = _cli_json(cli, "--received", "2025-01-24", "--channel", "postal", "--complex", "--extension-days", "5")
+    assert [m.due.isoformat() for m in s.milestones] == [m["due"] for m in j["milestones"]]
+    # 5 calendar days from Fri 21 Feb is Wed 26 Feb.
+    assert s.milestone("extended_provide_or_refuse").due == D(2025, 2, 26)
+
+
+def test_receipt_on_a_day_off_moves_day_0_under_next_working_day():
+    s = tiepcan.deadline(D(2025, 1, 25), "electronic", receipt="next-working-day")
+    assert s.receipt_date == D(2025, 2, 3)  # Saturday before Tết → first working day after it
+    assert tiepcan.deadline(D(2025, 1, 25), "electronic").receipt_date == D(2025, 1, 25)
+
+
+def test_late_arrival_after_office_hours():
+    late = tiepcan.deadline(dt.datetime(2025, 3, 3, 17, 30), "electronic", receipt="next_working_day", office_close=dt.time(17, 0))
+    assert late.receipt_date == D(2025, 3, 4)
