@@ -4,7 +4,12 @@ use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
 
 /// Unicode NFC, the form tiepcan stores text in (LAW.md §0.1: đ is U+0111).
 pub fn nfc(s: &str) -> String {
-    s.nfc().collect()
+    // Most text is already NFC: the quick check avoids decomposing it.
+    if unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+        s.to_string()
+    } else {
+        s.nfc().collect()
+    }
 }
 
 /// A comparison key for Vietnamese text: diacritics removed (NFC or NFD
