@@ -290,6 +290,14 @@ impl PyReport {
             if s.warnings == 1 { "" } else { "s" },
             s.infos
         );
+        let groups: Vec<String> = self
+            .0
+            .by_rule()
+            .into_iter()
+            .map(|(rule, ds)| format!("{rule} ×{}", ds.len()))
+            .collect();
+        out.push_str("\nby rule: ");
+        out.push_str(&groups.join(", "));
         for d in &self.0.diagnostics {
             out.push_str("\n  ");
             out.push_str(&d.to_string());
