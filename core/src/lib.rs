@@ -21,6 +21,7 @@ pub mod deadline;
 pub mod io;
 pub mod law;
 pub mod model;
+pub mod register;
 pub mod render;
 pub mod text;
 pub mod validate;

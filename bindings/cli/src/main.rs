@@ -8,6 +8,7 @@
 mod cmd_calendar;
 mod cmd_check;
 mod cmd_deadline;
+mod cmd_register;
 mod common;
 
 use std::process::ExitCode;
@@ -33,6 +34,10 @@ enum Commands {
     Deadline(cmd_deadline::DeadlineArgs),
     /// The working-day calendar of a year (lịch nghỉ lễ, làm bù).
     Calendar(cmd_calendar::CalendarArgs),
+    /// The request register (sổ theo dõi cung cấp thông tin theo yêu cầu):
+    /// check, statistics, iCalendar of due dates.
+    #[command(subcommand)]
+    Register(cmd_register::RegisterCmd),
 }
 
 fn main() -> ExitCode {
@@ -41,6 +46,7 @@ fn main() -> ExitCode {
         Commands::Check(a) => Ok(cmd_check::run(&a)),
         Commands::Deadline(a) => cmd_deadline::run(&a, &mut std::io::stdout().lock()),
         Commands::Calendar(a) => cmd_calendar::run(&a, &mut std::io::stdout().lock()),
+        Commands::Register(c) => Ok(cmd_register::run(&c) as u8),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -80,10 +80,14 @@ impl Channel {
             | "cong dich vu cong quoc gia"
             | "thu dien tu"
             | "dien tu" => Channel::Electronic,
-            "postal" | "post" | "mail" | "buu chinh" | "qua buu chinh" | "dich vu buu chinh" => {
-                Channel::Postal
-            }
-            "fax" => Channel::Fax,
+            "postal"
+            | "post"
+            | "mail"
+            | "buu chinh"
+            | "qua buu chinh"
+            | "dich vu buu chinh"
+            | "qua dich vu buu chinh" => Channel::Postal,
+            "fax" | "qua fax" => Channel::Fax,
             _ => return Err(ChannelError(s.to_string())),
         })
     }

@@ -102,6 +102,8 @@ rules! {
     "R-DL-PROVISIONAL", Warning, Some(Citation::article(Instrument::Law2026, 0)), "Thời hạn tạm tính theo luật mới", "Provisional deadline under the amended Law";
     "R-EXT-NOTICE", Error, Some(law(29).clause(2).paragraph(2)), "Thông báo gia hạn trong thời hạn", "Extension notice within the period";
     "R-EXT-ONCE", Warning, Some(law(29).clause(2).paragraph(2)), "Gia hạn một lần", "At most one extension";
+    "R-REQ-TRANSITION", Error, Some(law(26)), "Trình tự giải quyết yêu cầu", "Legal order of request events";
+    "R-STATE-RECORDED", Warning, Some(law(26).clause(1)), "Trạng thái ghi sổ khác với các mốc ngày", "Recorded state disagrees with the dated events";
     "R-NOTICE-03", Error, Some(law(27)), "Phiếu giải quyết yêu cầu", "Handling slip contents";
     "R-REFUSAL", Error, Some(law(28)), "Từ chối bằng văn bản, nêu lý do", "Written, reasoned refusal";
     "R-CORRECTION", Error, Some(law(32)), "Đính chính thông tin đã cung cấp", "Correction of provided information";
