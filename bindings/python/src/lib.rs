@@ -14,6 +14,7 @@ mod deadline;
 mod errors;
 mod law;
 mod model;
+mod register;
 mod validate;
 
 #[pymodule]
@@ -41,6 +42,10 @@ fn _tiepcan(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<deadline::PyMilestone>()?;
     m.add_class::<deadline::PyDeadline>()?;
     m.add_function(wrap_pyfunction!(deadline::deadline, m)?)?;
+    m.add_class::<register::PyRegister>()?;
+    m.add_class::<register::PyRegisterCheck>()?;
+    m.add_class::<register::PyRequestStatus>()?;
+    m.add_function(wrap_pyfunction!(register::read_register, m)?)?;
     m.add_function(wrap_pyfunction!(_panic, m)?)?;
     Ok(())
 }
