@@ -52,8 +52,19 @@ pub(crate) fn sniff_delimiter(text: &str) -> u8 {
 /// [`ReadError::TooLarge`] past `opts.max_rows` rows or `opts.max_cell_chars`.
 pub(crate) fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Table, ReadError> {
     let decoded = encoding::decode(bytes);
-    let text = decoded.text;
-    let delimiter = sniff_delimiter(&text);
+    let mut text = decoded.text;
+    // Excel's "sep=;" hint line: it names the delimiter and Excel does not
+    // show it as a row.
+    let hinted = text.lines().next().and_then(|l| {
+        let d = l.trim_end().strip_prefix("sep=")?;
+        (d.len() == 1 && matches!(d.as_bytes()[0], b',' | b';' | b'\t' | b'|'))
+            .then(|| d.as_bytes()[0])
+    });
+    if hinted.is_some() {
+        let cut = text.find('\n').map_or(text.len(), |i| i + 1);
+        text.drain(..cut);
+    }
+    let delimiter = hinted.unwrap_or_else(|| sniff_delimiter(&text));
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -79,22 +90,29 @@ pub(crate) fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Table, ReadError>
                 });
             }
         }
-        let mut start = record.position().map(|p| p.byte() as usize).unwrap_or(0);
-        // After a CRLF the csv crate starts the next record at the LF: that
-        // LF ends the previous row, it is not a blank line.
-        if start > 0
-            && bytes_all.get(start) == Some(&b'\n')
-            && bytes_all.get(start - 1) == Some(&b'\r')
-        {
-            start += 1;
+        let start = record.position().map(|p| p.byte() as usize).unwrap_or(0);
+        let mut i = start;
+        // The "\n" of the previous record's CRLF may open this span.
+        if i > 0 && bytes_all.get(i - 1) == Some(&b'\r') && bytes_all.get(i) == Some(&b'\n') {
+            i += 1;
         }
-        let blank = bytes_all
-            .get(start..)
-            .unwrap_or(&[])
-            .iter()
-            .take_while(|&&b| b == b'\n' || b == b'\r')
-            .filter(|&&b| b == b'\n')
-            .count();
+        let mut blank = 0;
+        loop {
+            match bytes_all.get(i) {
+                Some(b'\r') => {
+                    i += 1;
+                    if bytes_all.get(i) == Some(&b'\n') {
+                        i += 1;
+                    }
+                    blank += 1;
+                }
+                Some(b'\n') => {
+                    i += 1;
+                    blank += 1;
+                }
+                _ => break,
+            }
+        }
         row += blank + 1;
         if row > opts.max_rows {
             return Err(ReadError::TooLarge {
@@ -138,6 +156,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn excel_sep_hint_line() {
+        let t = read(
+            b"sep=;\r\nSTT;Ten, van ban\r\n1;A, B\r\n",
+            &ReadOptions::default(),
+        )
+        .unwrap();
+        let rows: Vec<usize> = t.rows.iter().map(|r| r.row).collect();
+        assert_eq!(rows, vec![1, 2]);
+        assert_eq!(t.rows[1].cells.len(), 2);
+    }
+
+    #[test]
     fn delimiters() {
         assert_eq!(sniff_delimiter("a,b,c\n1,2,3"), b',');
         assert_eq!(sniff_delimiter("a;b;c\n1;\"2,5\";3"), b';');
@@ -149,7 +179,14 @@ mod tests {
     }
 
     #[test]
-    fn blank_lines_keep_physical_row_numbers() {
+    fn blank_lines_keep_physical_row_numbers_lf_and_crlf() {
+        let t = read(
+            b"STT,Ten\r\n\r\n1,\"a\r\nb\"\r\n2,c\r\n",
+            &ReadOptions::default(),
+        )
+        .unwrap();
+        let rows: Vec<usize> = t.rows.iter().map(|r| r.row).collect();
+        assert_eq!(rows, vec![1, 3, 4]);
         let t = read(b"STT,Ten\n\n1,\"a\nb\"\n2,c\n", &ReadOptions::default()).unwrap();
         let rows: Vec<usize> = t.rows.iter().map(|r| r.row).collect();
         assert_eq!(rows, vec![1, 3, 4]);

@@ -196,10 +196,71 @@ impl LegacyEncoding {
 
 /// Characters that TCVN3 text shows in Unicode and that the Vietnamese
 /// alphabet never uses inside a word.
-const TCVN3_MARKS: &str = "«¬®©ª¸µ¶·¹¨¾¼½×÷§£¤¥¦¡¢ÆÇËÎÏÐÜÞßæçîþ";
+fn is_tcvn3_mark(c: char) -> bool {
+    matches!(
+        c,
+        '«' | '¬'
+            | '®'
+            | '©'
+            | 'ª'
+            | '¸'
+            | 'µ'
+            | '¶'
+            | '·'
+            | '¹'
+            | '¨'
+            | '¾'
+            | '¼'
+            | '½'
+            | '×'
+            | '÷'
+            | '§'
+            | '£'
+            | '¤'
+            | '¥'
+            | '¦'
+            | '¡'
+            | '¢'
+            | 'Æ'
+            | 'Ç'
+            | 'Ë'
+            | 'Î'
+            | 'Ï'
+            | 'Ð'
+            | 'Ü'
+            | 'Þ'
+            | 'ß'
+            | 'æ'
+            | 'ç'
+            | 'î'
+            | 'þ'
+    )
+}
+
 /// Characters that VNI text shows in Unicode (tone and vowel modifiers typed
 /// after a base letter) and that the Vietnamese alphabet never uses.
-const VNI_MARKS: &str = "åäüëøûïñöÅÄÜËØÛÏÑÖ";
+fn is_vni_mark(c: char) -> bool {
+    matches!(
+        c,
+        'å' | 'ä'
+            | 'ü'
+            | 'ë'
+            | 'ø'
+            | 'û'
+            | 'ï'
+            | 'ñ'
+            | 'ö'
+            | 'Å'
+            | 'Ä'
+            | 'Ü'
+            | 'Ë'
+            | 'Ø'
+            | 'Û'
+            | 'Ï'
+            | 'Ñ'
+            | 'Ö'
+    )
+}
 
 /// Whether text looks typed in a legacy Vietnamese font encoding, and which.
 ///
@@ -214,6 +275,10 @@ const VNI_MARKS: &str = "åäüëøûïñöÅÄÜËØÛÏÑÖ";
 /// assert_eq!(detect_legacy_encoding("Ủy ban nhân dân xã An Hòa, «Tổng kết»"), None);
 /// ```
 pub fn detect_legacy_encoding(text: &str) -> Option<LegacyEncoding> {
+    // Every mark is in U+00A0–U+00FF; most cells have none.
+    if !text.chars().any(|c| ('\u{a0}'..='\u{ff}').contains(&c)) {
+        return None;
+    }
     let chars: Vec<char> = text.chars().collect();
     let (mut tcvn, mut vni, mut moji) = (0usize, 0usize, 0usize);
     for i in 0..chars.len() {
@@ -230,15 +295,13 @@ pub fn detect_legacy_encoding(text: &str) -> Option<LegacyEncoding> {
             moji += 1;
             continue;
         }
-        let after_letter = prev.is_some_and(|p| {
-            p.is_alphabetic() && !TCVN3_MARKS.contains(p) || TCVN3_MARKS.contains(p)
-        });
+        let after_letter = prev.is_some_and(|p| p.is_alphabetic() || is_tcvn3_mark(p));
         if !after_letter {
             continue;
         }
-        if TCVN3_MARKS.contains(c) {
+        if is_tcvn3_mark(c) {
             tcvn += 1;
-        } else if VNI_MARKS.contains(c) {
+        } else if is_vni_mark(c) {
             vni += 1;
         } else if matches!(c, 'â' | 'Â') && prev.is_some_and(|p| "aeoAEO".contains(p))
             || matches!(c, 'ê' | 'Ê') && prev.is_some_and(|p| "aA".contains(p))
@@ -323,7 +386,7 @@ mod tests {
     #[test]
     fn legacy_encodings() {
         assert_eq!(
-            detect_legacy_encoding("Danh môc th«ng tin ph¶i ®­îc c«ng khai"),
+            detect_legacy_encoding("Danh môc th«ng tin ph¶i ®\u{AD}îc c«ng khai"),
             Some(LegacyEncoding::Tcvn3)
         );
         assert_eq!(

@@ -14,28 +14,39 @@
 //! and the header row count.
 //!
 //! What the reader reports and what it leaves to [`crate::validate`]: the
-//! reader reports cells it cannot read (dates → `R-READ-DATE`, numbers and
-//! symbols, consent status → `R-READ-CELL`, link text without URL →
-//! `R-READ-LINK`), table structure (`R-READ-STRUCTURE`), cut-off text
-//! (`R-READ-TRUNCATED`) and encodings (`R-READ-ENCODING`). Cells holding a
-//! legal classification that does not exist — an Art. 17 point such as "f",
-//! a disclosure form that is not in Art. 18(1), an Art. 7 ground or consent
-//! holder — are kept as written in `unparsed` and reported by the validator's
-//! rules (`R-ART17-POINT`, `R-CAT-FORM-ENUM`, `R-COND-HOLDER`), which carry
-//! the legal citation.
+//! reader reports cells it cannot read (impossible dates → `R-READ-DATE`,
+//! other unreadable dates and consent statuses → `R-READ-CELL`, link text
+//! without URL → `R-READ-LINK`), table structure (`R-READ-STRUCTURE`:
+//! captions, "+" sub-rows, repeated headers, skeleton rows, title lines not
+//! understood), cut-off text (`R-READ-TRUNCATED`) and encodings
+//! (`R-READ-ENCODING`). Cells whose legal content is wrong — a number and
+//! symbol that is not one, an Art. 17 point such as "f", a disclosure form
+//! that is not in Art. 18(1), an Art. 7 ground or consent holder — are kept
+//! as written in `unparsed` and reported once, by the validator's rules
+//! (`R-DOC-NUMBER`, `R-ART17-POINT`, `R-CAT-FORM-ENUM`, `R-COND-HOLDER`),
+//! which carry the legal citation.
 //!
-//! # Example: reading a CSV catalog
+//! # Example: a CSV catalog with a title line and a month-precision date
 //! ```
 //! use tiepcan::io::{read_catalog_bytes, Format, ReadOptions};
-//! let csv = "STT,Tên văn bản,Số, ký hiệu,Ngày ban hành\n1,Kế hoạch,20/KH-UBND,10/01/2026\n";
-//! let csv = csv.replace("Số, ký hiệu", "\"Số, ký hiệu\"");
+//! use tiepcan::model::{Catalog, PartialDate};
+//! let csv = r#"DANH MỤC THÔNG TIN PHẢI ĐƯỢC CÔNG KHAI,,,
+//! STT,Tên văn bản,"Số, ký hiệu",Ngày ban hành
+//! 1,Báo cáo dự toán ngân sách,45/BC-UBND,03/2026
+//! "#;
 //! let out = read_catalog_bytes(csv.as_bytes(), Format::Csv, &ReadOptions::default())?;
-//! assert_eq!(out.catalog.len(), 1);
+//! assert_eq!(out.catalog.header().title.as_deref(), Some("DANH MỤC THÔNG TIN PHẢI ĐƯỢC CÔNG KHAI"));
+//! let Catalog::Disclosure(c) = &out.catalog else { unreachable!() };
+//! assert_eq!(c.items[0].created_on, Some(PartialDate::Month { year: 2026, month: 3 }));
+//! assert_eq!(c.items[0].source.as_ref().unwrap().row, 3); // the row Excel shows
+//! assert!(out.diagnostics.is_empty());
 //! # Ok::<(), tiepcan::io::ReadError>(())
 //! ```
 
+mod cells;
 mod csv;
 mod encoding;
+mod headers;
 pub mod json;
 mod table;
 mod xlsx;
@@ -113,9 +124,10 @@ pub struct ReadOptions {
     pub sheet: Option<String>,
     /// File name put into every diagnostic's `Location::file`.
     pub file_name: Option<String>,
-    /// Largest input accepted, in bytes (default 64 MiB).
+    /// Largest input accepted, in bytes (default 256 MiB).
     pub max_bytes: u64,
-    /// Most physical rows accepted (default 100 000).
+    /// Most physical rows accepted (default 1 048 576, a worksheet's limit
+    /// in Excel).
     pub max_rows: usize,
     /// Longest cell accepted, in characters (default 32 767, Excel's limit).
     pub max_cell_chars: usize,
@@ -127,8 +139,8 @@ impl Default for ReadOptions {
             kind: None,
             sheet: None,
             file_name: None,
-            max_bytes: 64 * 1024 * 1024,
-            max_rows: 100_000,
+            max_bytes: 256 * 1024 * 1024,
+            max_rows: 1_048_576,
             max_cell_chars: 32_767,
         }
     }

@@ -8,16 +8,23 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
+use super::cells::{
+    bullet, caption_prefix, cut_off, is_column_number_row, is_footer_start, is_none_marker,
+    is_roman_or_letter, is_upper, looks_like_url, parse_consent_holder, parse_consent_status,
+    parse_forms,
+};
 use super::encoding::detect_legacy_encoding;
+use super::headers::{
+    header_key, is_header_row, match_header, msg, read_title_lines, structure, HEADER_SEARCH_ROWS,
+};
 use super::{ReadError, ReadOptions, ReadOutcome};
-use crate::law::{Art17Point, ConditionalGround, ConsentHolder, DisclosureForm};
+use crate::law::{Art17Point, ConditionalGround, DisclosureForm};
 use crate::model::{
-    Agency, Catalog, CatalogHeader, CatalogKind, ConditionalAccessCatalog, ConditionalItem,
-    ConsentStatus, DateError, DisclosureCatalog, DocumentRef, Field, InformationItem, PartialDate,
-    SourceSpan,
+    Catalog, CatalogHeader, CatalogKind, ConditionalAccessCatalog, ConditionalItem, DateError,
+    DisclosureCatalog, DocumentRef, Field, InformationItem, PartialDate, SourceSpan,
 };
 use crate::text::{fold_key, nfc};
-use crate::validate::{Diagnostic, Location, Message, Severity};
+use crate::validate::{Diagnostic, Location, Severity};
 
 /// A cell value as the source holds it.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -66,7 +73,7 @@ impl Cell {
     }
 
     /// The value as text, whatever the merge (for headers and title lines).
-    fn full_text(&self) -> String {
+    pub(crate) fn full_text(&self) -> String {
         match &self.value {
             CellValue::Empty => String::new(),
             CellValue::Text(s) => clean(s),
@@ -89,6 +96,11 @@ impl Cell {
 /// NFC, trimmed, runs of white space (not line breaks) kept as written but
 /// ends trimmed; non-breaking spaces become spaces.
 fn clean(s: &str) -> String {
+    use unicode_normalization::{is_nfc_quick, IsNormalized};
+    let t = s.trim();
+    if !t.contains(['\u{a0}', '\u{feff}']) && is_nfc_quick(t.chars()) == IsNormalized::Yes {
+        return t.to_string();
+    }
     nfc(s.replace(['\u{a0}', '\u{feff}'], " ").trim())
 }
 
@@ -121,400 +133,6 @@ pub(crate) struct Table {
 }
 
 // ---------------------------------------------------------------------------
-// Header matching
-
-/// Header synonyms per field, as comparison keys ([`header_key`]). Checked in
-/// this order, first match wins, so more specific fields come first ("Tình
-/// trạng chấp thuận" before "chấp thuận", "Ngày công khai" before "Ngày").
-/// A pattern matches when the key contains it as whole words; patterns
-/// starting with `=` must equal the key.
-const SYNONYMS: &[(Field, &[&str])] = &[
-    (
-        Field::ConsentStatus,
-        &[
-            "tinh trang chap thuan",
-            "tinh trang dong y",
-            "trang thai chap thuan",
-            "consent status",
-        ],
-    ),
-    (
-        Field::ConsentHolder,
-        &[
-            "nguoi co quyen chap thuan",
-            "chap thuan",
-            "nguoi dong y",
-            "chu the dong y",
-            "consent holder",
-        ],
-    ),
-    (
-        Field::Ground,
-        &[
-            "can cu tiep can co dieu kien",
-            "dieu 7",
-            "loai bi mat",
-            "can cu",
-            "ground",
-        ],
-    ),
-    (
-        Field::Art17Point,
-        &[
-            "thuoc diem",
-            "dieu 17",
-            "=diem",
-            "art17 point",
-            "art 17 point",
-        ],
-    ),
-    (
-        Field::DisclosureForms,
-        &["hinh thuc cong khai", "hinh thuc", "disclosure forms"],
-    ),
-    (
-        Field::DisclosureTime,
-        &[
-            "thoi diem cong khai",
-            "thoi diem",
-            "thoi gian cong khai",
-            "ngay cong khai",
-            "disclosure time",
-        ],
-    ),
-    (
-        Field::DisclosurePeriod,
-        &["thoi han cong khai", "thoi han", "disclosure period"],
-    ),
-    (
-        Field::AccessLink,
-        &[
-            "duong dan",
-            "dia chi truy cap",
-            "dia chi tai",
-            "duong link",
-            "lien ket",
-            "link",
-            "url",
-            "access link",
-            "truy cap",
-        ],
-    ),
-    (
-        Field::Attachment,
-        &[
-            "tep dinh kem",
-            "file dinh kem",
-            "dinh kem",
-            "tep tin",
-            "attachment",
-        ],
-    ),
-    (
-        Field::CreatedOn,
-        &[
-            "ngay ban hanh",
-            "ngay tao ra",
-            "ngay thang nam tao ra",
-            "ngay thang nam",
-            "thoi gian tao ra",
-            "ngay ky",
-            "ngay van ban",
-            "ngay tao",
-            "created on",
-            "=ngay",
-        ],
-    ),
-    (
-        Field::NumberSymbol,
-        &[
-            "so ky hieu",
-            "so hieu",
-            "ky hieu",
-            "so van ban",
-            "number symbol",
-        ],
-    ),
-    (
-        Field::Seq,
-        &[
-            "=stt",
-            "=tt",
-            "=so tt",
-            "=so thu tu",
-            "=thu tu",
-            "=no",
-            "=seq",
-        ],
-    ),
-    (
-        Field::Title,
-        &[
-            "ten van ban",
-            "ten ho so",
-            "ten thong tin",
-            "ten tai lieu",
-            "trich yeu",
-            "noi dung",
-            "thong tin",
-            "tieu de",
-            "=ten",
-            "title",
-        ],
-    ),
-    (Field::Note, &["ghi chu", "note"]),
-];
-
-/// A header as a comparison key: [`fold_key`], punctuation to spaces.
-fn header_key(s: &str) -> String {
-    let k: String = fold_key(s)
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
-        .collect();
-    k.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// The field a header names, if any.
-fn match_header(header: &str) -> Option<Field> {
-    let key = header_key(header);
-    if key.is_empty() || key.len() > 80 {
-        return None;
-    }
-    let padded = format!(" {key} ");
-    SYNONYMS.iter().find_map(|(field, pats)| {
-        pats.iter()
-            .any(|p| match p.strip_prefix('=') {
-                Some(exact) => key == exact,
-                None => padded.contains(&format!(" {p} ")),
-            })
-            .then_some(*field)
-    })
-}
-
-/// Fields named by a row's cells (distinct).
-fn header_fields(row: &RawRow) -> Vec<Field> {
-    let mut v: Vec<Field> = row
-        .cells
-        .iter()
-        .filter_map(|c| match_header(&c.full_text()))
-        .collect();
-    v.sort();
-    v.dedup();
-    v
-}
-
-fn is_header_row(row: &RawRow) -> bool {
-    let f = header_fields(row);
-    f.len() >= 2 && (f.contains(&Field::Title) || f.len() >= 3)
-}
-
-/// How many rows from the top are searched for the header.
-const HEADER_SEARCH_ROWS: usize = 40;
-
-// ---------------------------------------------------------------------------
-// Diagnostics helpers
-
-fn msg(vi: impl Into<String>, en: impl Into<String>) -> Message {
-    Message::new(vi, en)
-}
-
-fn structure(row: usize, value: Option<String>, vi: String, en: String) -> Diagnostic {
-    Diagnostic::new("R-READ-STRUCTURE", Location::row(row), value, msg(vi, en))
-}
-
-// ---------------------------------------------------------------------------
-// Title lines
-
-fn is_motto(k: &str) -> bool {
-    k.contains("cong hoa xa hoi chu nghia")
-        || k.contains("doc lap") && k.contains("tu do")
-        || k.chars().all(|c| c == '-' || c == '_' || c == ' ')
-}
-
-fn looks_like_agency(k: &str) -> bool {
-    const STARTS: &[&str] = &[
-        "uy ban nhan dan",
-        "ubnd",
-        "hoi dong nhan dan",
-        "hdnd",
-        "so ",
-        "bo ",
-        "tong cuc",
-        "cuc ",
-        "chi cuc",
-        "van phong",
-        "phong ",
-        "ban ",
-        "trung tam",
-        "truong ",
-        "benh vien",
-        "cong an",
-        "toa an",
-        "vien kiem sat",
-        "kho bac",
-        "thanh tra",
-        "bao hiem xa hoi",
-        "co quan",
-        "dai ",
-        "chi nhanh",
-    ];
-    STARTS.iter().any(|s| k.starts_with(s)) && !k.starts_with("ban hanh")
-}
-
-/// The first `(…)` containing "điều" or "theo", split off a title.
-fn split_basis(text: &str) -> (String, Option<String>) {
-    if let (Some(open), Some(close)) = (text.find('('), text.rfind(')')) {
-        if open < close {
-            let inner = text[open + 1..close].trim();
-            let k = fold_key(inner);
-            if k.contains("dieu") || k.starts_with("theo") || k.starts_with("can cu") {
-                let title = format!("{} {}", text[..open].trim(), text[close + 1..].trim());
-                return (title.trim().to_string(), Some(inner.to_string()));
-            }
-        }
-    }
-    (text.to_string(), None)
-}
-
-/// The first `dd/mm/yyyy` or "ngày d tháng m năm y" in a text.
-fn find_date(text: &str) -> Option<NaiveDate> {
-    let k = fold_key(text);
-    if let Some(i) = k.find("ngay ") {
-        let tail: String = k[i..]
-            .split_whitespace()
-            .take(6)
-            .collect::<Vec<_>>()
-            .join(" ");
-        if let Ok(PartialDate::Day(d)) = PartialDate::parse(&tail) {
-            return Some(d);
-        }
-    }
-    for w in k.split(|c: char| c.is_whitespace() || c == ',' || c == ';' || c == '(' || c == ')') {
-        if w.matches('/').count() == 2 || (w.matches('-').count() == 2 && w.len() == 10) {
-            if let Ok(PartialDate::Day(d)) = PartialDate::parse(w) {
-                return Some(d);
-            }
-        }
-    }
-    None
-}
-
-/// The document number in "… Quyết định số 35/QĐ-UBND ngày …".
-fn find_docref(text: &str) -> Option<DocumentRef> {
-    let lower = text.to_lowercase();
-    let start = lower
-        .find("số")
-        .map(|i| i + "số".len())
-        .or_else(|| fold_key(text).find(" so ").map(|_| 0))
-        .unwrap_or(0);
-    text[start..]
-        .split(|c: char| c.is_whitespace() || c == ',' || c == ';' || c == '(' || c == ')')
-        .filter(|w| w.contains('/') && !w.starts_with('/') || w.starts_with('/') && w.len() > 1)
-        .find_map(|w| {
-            let w = w.trim_end_matches('.');
-            if w.matches('/').count() == 2
-                && w.split('/')
-                    .all(|p| p.bytes().all(|b| b.is_ascii_digit()) && !p.is_empty())
-            {
-                return None; // a date
-            }
-            DocumentRef::parse(w).ok()
-        })
-}
-
-/// Read title lines (every non-empty cell above the header) into the header.
-fn read_title_lines(
-    rows: &[RawRow],
-    header: &mut CatalogHeader,
-    diags: &mut Vec<Diagnostic>,
-) -> Vec<String> {
-    let mut texts_for_kind = Vec::new();
-    let mut agency_lines: Vec<String> = Vec::new();
-    for r in rows {
-        let mut seen: Vec<String> = Vec::new();
-        for c in &r.cells {
-            let t = c.full_text();
-            if t.is_empty() || seen.contains(&t) {
-                continue;
-            }
-            seen.push(t.clone());
-            for line in t.lines().map(str::trim).filter(|l| !l.is_empty()) {
-                texts_for_kind.push(line.to_string());
-                let k = fold_key(line);
-                if is_motto(&k) {
-                    continue;
-                }
-                if k.contains("kem theo") {
-                    if header.issuing_decision.is_none() {
-                        header.issuing_decision = find_docref(line);
-                    }
-                    if header.issued_on.is_none() {
-                        header.issued_on = find_date(line);
-                    }
-                    if header.issuing_decision.is_none() && header.issued_on.is_none() {
-                        diags.push(structure(
-                            r.row,
-                            Some(line.to_string()),
-                            "Dòng \"kèm theo\" không có số, ký hiệu văn bản đọc được.".into(),
-                            "The \"kèm theo\" line has no readable document number.".into(),
-                        ));
-                    }
-                    continue;
-                }
-                if k.starts_with("cap nhat") || k.contains("ngay cap nhat") {
-                    header.last_updated = find_date(line).or(header.last_updated);
-                    continue;
-                }
-                if k.contains("danh muc") && header.title.is_none() {
-                    let (title, basis) = split_basis(line);
-                    header.title = Some(title);
-                    if basis.is_some() {
-                        header.stated_basis = basis;
-                    }
-                    continue;
-                }
-                if line.starts_with('(')
-                    && (k.contains("dieu") || k.starts_with("(theo") || k.starts_with("(can cu"))
-                    || k.starts_with("theo dieu")
-                    || k.starts_with("can cu")
-                {
-                    if header.stated_basis.is_none() {
-                        header.stated_basis = Some(
-                            line.trim_start_matches('(')
-                                .trim_end_matches(')')
-                                .trim()
-                                .to_string(),
-                        );
-                    }
-                    continue;
-                }
-                if header.title.is_none() && looks_like_agency(&k) {
-                    agency_lines.push(line.to_string());
-                    continue;
-                }
-                if k.starts_with("so:") || k.starts_with("so ") && line.contains('/') {
-                    continue; // the number of the covering document
-                }
-                diags.push(structure(
-                    r.row,
-                    Some(line.to_string()),
-                    "Dòng phía trên tiêu đề bảng không được đọc vào thông tin danh mục.".into(),
-                    "A line above the table header was not read into the catalog's details.".into(),
-                ));
-            }
-        }
-    }
-    if let Some(name) = agency_lines.last() {
-        let mut a = Agency::named(name.clone());
-        if a.level.is_none() {
-            a.level = crate::model::AgencyLevel::from_name(&agency_lines.join(" "));
-        }
-        header.agency = Some(a);
-    }
-    texts_for_kind
-}
-
-// ---------------------------------------------------------------------------
 // Body rows
 
 /// A column of the table.
@@ -532,191 +150,6 @@ struct RowCells {
     extra: BTreeMap<String, String>,
 }
 
-fn is_roman_or_letter(s: &str) -> bool {
-    let t = s.trim().trim_end_matches(['.', ')']).trim();
-    !t.is_empty()
-        && (t.chars().all(|c| "IVXLC".contains(c)) && t.len() <= 6
-            || t.len() == 1 && t.chars().all(|c| c.is_ascii_uppercase()))
-}
-
-/// "I. VĂN BẢN…", "A. NGÂN SÁCH", "Phần 1", "Mục II".
-fn caption_prefix(text: &str) -> bool {
-    let first = text.split_whitespace().next().unwrap_or("");
-    if first.ends_with('.') || first.ends_with(')') {
-        if is_roman_or_letter(first) {
-            return true;
-        }
-    }
-    let k = fold_key(text);
-    k.starts_with("phan ") || k.starts_with("muc ") || k.starts_with("chuong ")
-}
-
-fn is_upper(text: &str) -> bool {
-    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 3 && letters.iter().all(|c| !c.is_lowercase())
-}
-
-fn bullet(text: &str) -> Option<&str> {
-    for b in ["+", "-", "–", "•", "*", "·"] {
-        if let Some(rest) = text.strip_prefix(b) {
-            if !rest.starts_with(b) {
-                return Some(rest.trim());
-            }
-        }
-    }
-    None
-}
-
-fn is_footer_start(k: &str) -> bool {
-    const STARTS: &[&str] = &[
-        "noi nhan",
-        "tm.",
-        "tm ",
-        "kt.",
-        "kt ",
-        "tl.",
-        "q.",
-        "chu tich",
-        "pho chu tich",
-        "nguoi lap",
-        "(da ky)",
-        "luu:",
-        "luu vt",
-        "thu truong",
-        "giam doc",
-    ];
-    STARTS.iter().any(|s| k.starts_with(s))
-}
-
-/// "(1) (2) (3)…" or "1 2 3 …": the column-number row under Vietnamese
-/// table headers.
-fn is_column_number_row(texts: &[String]) -> bool {
-    let nums: Vec<Option<u32>> = texts
-        .iter()
-        .filter(|t| !t.is_empty())
-        .map(|t| {
-            t.trim_start_matches('(')
-                .trim_end_matches(')')
-                .trim()
-                .parse::<u32>()
-                .ok()
-        })
-        .collect();
-    nums.len() >= 3
-        && nums.iter().all(Option::is_some)
-        && nums.windows(2).all(|w| w[1] == w[0].map(|x| x + 1))
-}
-
-fn looks_like_url(s: &str) -> bool {
-    let k = s.trim().to_ascii_lowercase();
-    !k.contains(char::is_whitespace)
-        && (k.starts_with("http://")
-            || k.starts_with("https://")
-            || k.starts_with("ftp://")
-            || k.starts_with("www.")
-            || k.contains(".gov.vn")
-            || k.contains(".vn/")
-            || k.contains(".com/"))
-}
-
-/// Explicit "none": "-", "x", "Không", "Không có".
-fn is_none_marker(s: &str) -> bool {
-    matches!(
-        fold_key(s).as_str(),
-        "-" | "--" | "—" | "–" | "khong" | "khong co" | "k/c" | "n/a" | "/"
-    )
-}
-
-/// A text that ends mid-word: its last word is one lower-case ASCII letter
-/// (not a point letter after "điểm", "khoản", "mục"), or a parenthesis or
-/// quote is left open.
-fn cut_off(text: &str) -> bool {
-    let t = text.trim();
-    if t.is_empty() {
-        return false;
-    }
-    let opens = t.matches('(').count() > t.matches(')').count()
-        || t.matches('"').count() % 2 == 1
-        || t.matches('“').count() > t.matches('”').count();
-    let words: Vec<&str> = t.split_whitespace().collect();
-    let last = words.last().copied().unwrap_or("");
-    let before = if words.len() >= 2 {
-        fold_key(words[words.len() - 2])
-    } else {
-        String::new()
-    };
-    let short = words.len() >= 3
-        && last.chars().count() == 1
-        && last.chars().all(|c| c.is_ascii_lowercase())
-        && !["diem", "khoan", "muc", "phu", "luc", "tiet"].contains(&before.as_str());
-    opens || short
-}
-
-fn parse_consent_status(s: &str) -> Option<ConsentStatus> {
-    let k = fold_key(s);
-    if k.contains("tu choi") || k == "refused" {
-        Some(ConsentStatus::Refused)
-    } else if k.contains("chua") || k == "khong" || k == "none" {
-        Some(ConsentStatus::None)
-    } else if k.contains("da dong y") || k.contains("da chap thuan") || k == "given" || k == "co" {
-        Some(ConsentStatus::Given)
-    } else if k.contains("dang") || k.contains("de nghi") || k.contains("xin") || k == "requested" {
-        Some(ConsentStatus::Requested)
-    } else {
-        None
-    }
-}
-
-fn parse_consent_holder(s: &str) -> Option<ConsentHolder> {
-    let k = fold_key(s);
-    if k.contains("gia dinh") || k == "family_members" {
-        Some(ConsentHolder::FamilyMembers)
-    } else if k.contains("chu so huu") || k.contains("doanh nghiep") || k == "secret_owner" {
-        Some(ConsentHolder::SecretOwner)
-    } else if k.contains("ca nhan")
-        || k.contains("nguoi co bi mat")
-        || k.contains("nguoi do")
-        || k == "person_concerned"
-    {
-        Some(ConsentHolder::PersonConcerned)
-    } else {
-        None
-    }
-}
-
-/// Split a forms cell ("Cổng thông tin điện tử; Niêm yết") into forms; the
-/// parts that name no Art. 18(1) form are returned as written.
-fn parse_forms(s: &str) -> (Vec<DisclosureForm>, Vec<String>) {
-    let mut forms = Vec::new();
-    let mut rest = Vec::new();
-    for part in s.split([';', '\n', '+', '|']).map(str::trim) {
-        let part = part.trim_start_matches(['-', '•']).trim();
-        if part.is_empty() {
-            continue;
-        }
-        match DisclosureForm::parse(part) {
-            Some(f) => {
-                // "Cổng TTĐT, niêm yết": a comma may join two forms.
-                let subs: Vec<Option<DisclosureForm>> =
-                    part.split(',').map(DisclosureForm::parse).collect();
-                if subs.len() > 1 && subs.iter().all(Option::is_some) {
-                    forms.extend(subs.into_iter().flatten());
-                } else {
-                    forms.push(f);
-                }
-            }
-            None => rest.push(part.to_string()),
-        }
-    }
-    let mut seen = Vec::new();
-    forms.retain(|f| {
-        let new = !seen.contains(f);
-        seen.push(*f);
-        new
-    });
-    (forms, rest)
-}
-
 /// The builder: walks the body, keeps state (section, last item), collects
 /// findings.
 struct Builder<'a> {
@@ -728,6 +161,7 @@ struct Builder<'a> {
     cond_items: Vec<ConditionalItem>,
     opts: &'a ReadOptions,
     legacy_reported: usize,
+    forms_cache: std::collections::HashMap<String, (Vec<DisclosureForm>, Vec<String>)>,
 }
 
 /// At most this many encoding findings per file; then one summary.
@@ -817,17 +251,9 @@ impl Builder<'_> {
                     }
                     match DocumentRef::parse(&text) {
                         Ok(r) => it.number_symbol = Some(r),
-                        Err(e) => {
-                            it.unparsed.insert(field, text.clone());
-                            self.diags.push(Diagnostic::new(
-                                "R-READ-CELL",
-                                loc,
-                                Some(text),
-                                msg(
-                                    "Không đọc được số, ký hiệu văn bản (ví dụ đúng: 13/2018/NĐ-CP, 45/BC-UBND).",
-                                    e.to_string(),
-                                ),
-                            ));
+                        // Reported by validate (R-DOC-NUMBER), with its citation.
+                        Err(_) => {
+                            it.unparsed.insert(field, text);
                         }
                     }
                 }
@@ -842,7 +268,7 @@ impl Builder<'_> {
                         {
                             it.created_on = Some(PartialDate::Year(*n as i32))
                         }
-                        _ => match PartialDate::parse(&text) {
+                        _ => match PartialDate::parse(strip_time(&text)) {
                             Ok(d) => it.created_on = Some(d),
                             Err(e) => {
                                 it.unparsed.insert(field, text.clone());
@@ -859,7 +285,17 @@ impl Builder<'_> {
                     }
                 },
                 Field::DisclosureForms => {
-                    let (forms, rest) = parse_forms(&text);
+                    // Catalogs repeat a few form texts on every row.
+                    let (forms, rest) = match self.forms_cache.get(&text) {
+                        Some(v) => v.clone(),
+                        None => {
+                            let v = parse_forms(&text);
+                            if self.forms_cache.len() < 1024 {
+                                self.forms_cache.insert(text.clone(), v.clone());
+                            }
+                            v
+                        }
+                    };
                     it.disclosure_forms = forms;
                     if !rest.is_empty() {
                         // Reported by validate (R-CAT-FORM-ENUM).
@@ -894,10 +330,10 @@ impl Builder<'_> {
                         self.diags.push(Diagnostic::new(
                             "R-READ-LINK",
                             loc,
-                            Some(text),
+                            Some(text.clone()),
                             msg(
-                                "Ô đường dẫn chỉ có chữ, không có địa chỉ (URL) để tải thông tin.",
-                                "The link cell holds text but no address (URL) to download the information.",
+                                format!("Ô đường dẫn ghi \"{text}\" nhưng không có địa chỉ (URL) để tải thông tin."),
+                                format!("The link cell says \"{text}\" but holds no address (URL) to download the information."),
                             ),
                         ));
                     }
@@ -915,13 +351,15 @@ impl Builder<'_> {
 
     fn date_error(&mut self, loc: Location, text: String, e: &DateError) {
         let (rule, vi) = match e {
-            DateError::Impossible { .. } => (
+            DateError::Impossible {
+                day, month, year, ..
+            } => (
                 "R-READ-DATE",
-                "Ngày không tồn tại trong lịch (không được tự chuyển sang ngày khác).".to_string(),
+                format!("\"{text}\" không phải là ngày có thật (không có ngày {day} tháng {month} năm {year}); không tự chuyển sang ngày khác."),
             ),
             DateError::Unrecognised { .. } => (
                 "R-READ-CELL",
-                "Không đọc được ngày (dạng đúng: dd/mm/yyyy, \"ngày 02 tháng 3 năm 2023\", mm/yyyy hoặc năm).".to_string(),
+                format!("Không đọc được ngày \"{text}\" (dạng đúng: dd/mm/yyyy, \"ngày 02 tháng 3 năm 2023\", mm/yyyy hoặc năm)."),
             ),
         };
         self.diags.push(Diagnostic::new(
@@ -1094,17 +532,16 @@ pub(crate) fn build(table: Table, opts: &ReadOptions) -> Result<ReadOutcome, Rea
             });
         // A sub-header sits under a blank or merged parent cell ("Thời điểm,
         // thời hạn công khai" over "Thời điểm" | "Thời hạn").
+        // (A row repeating the header in full has no such cell.)
         let under_parent = texts.iter().enumerate().any(|(i, t)| {
             !t.is_empty()
-                && (hrow.cells.get(i).is_none_or(|c| {
-                    c.full_text().is_empty() || matches!(c.merge, Merge::Origin | Merge::Across)
-                }))
+                && hrow.cells.get(i).map_or(true, |c| {
+                    let p = c.full_text();
+                    fold_key(&p) != fold_key(t)
+                        && (p.is_empty() || matches!(c.merge, Merge::Origin | Merge::Across))
+                })
         });
-        if all_headers
-            && nonempty.len() >= 2
-            && under_parent
-            && !is_header_row_with_title_repeat(next, &columns)
-        {
+        if all_headers && nonempty.len() >= 2 && under_parent {
             for (i, t) in texts.iter().enumerate() {
                 if t.is_empty() {
                     continue;
@@ -1191,6 +628,7 @@ pub(crate) fn build(table: Table, opts: &ReadOptions) -> Result<ReadOutcome, Rea
         cond_items: Vec::new(),
         opts,
         legacy_reported: 0,
+        forms_cache: Default::default(),
     };
     let header_keys: Vec<String> = b.columns.iter().map(|c| header_key(&c.header)).collect();
     let mut skeleton: Vec<usize> = Vec::new();
@@ -1229,7 +667,10 @@ pub(crate) fn build(table: Table, opts: &ReadOptions) -> Result<ReadOutcome, Rea
         let seq = Builder::text(&rc, Field::Seq);
         let title = Builder::text(&rc, Field::Title);
         let seq_col = b.columns.iter().position(|c| c.field == Some(Field::Seq));
-        let only_seq = nonempty.len() == 1 && Some(nonempty[0].0) == seq_col;
+        // Only a number (or a short mark) in the STT column: a skeleton row.
+        // A longer text there is a caption typed or merged from column A.
+        let only_seq =
+            nonempty.len() == 1 && Some(nonempty[0].0) == seq_col && seq.chars().count() <= 6;
         if only_seq {
             skeleton.push(raw.row);
             continue;
@@ -1238,7 +679,10 @@ pub(crate) fn build(table: Table, opts: &ReadOptions) -> Result<ReadOutcome, Rea
 
         // Footer: "Nơi nhận", signature block.
         let first_text = nonempty[0].1;
-        if footer_from.is_none() && seq.is_empty() && is_footer_start(&fold_key(first_text)) {
+        if footer_from.is_none()
+            && !seq.starts_with(|c: char| c.is_ascii_digit())
+            && is_footer_start(&fold_key(first_text))
+        {
             footer_from = Some(bi);
         }
         if let Some(f) = footer_from {
@@ -1256,9 +700,10 @@ pub(crate) fn build(table: Table, opts: &ReadOptions) -> Result<ReadOutcome, Rea
             break;
         }
 
-        // Repeated header row.
+        // Repeated header row (never a row numbered like an item).
         let matches = nonempty
             .iter()
+            .filter(|_| !seq.starts_with(|c: char| c.is_ascii_digit()))
             .filter(|(i, t)| {
                 header_keys
                     .get(*i)
@@ -1295,28 +740,39 @@ pub(crate) fn build(table: Table, opts: &ReadOptions) -> Result<ReadOutcome, Rea
             v
         };
         let merged_across = raw.cells.iter().any(|c| c.merge == Merge::Across);
-        let seq_caption = seq.is_empty() || is_roman_or_letter(&seq);
-        if seq_caption && distinct.len() == 1 && bullet(distinct[0]).is_none() {
+        let seq_is_number = seq.starts_with(|c: char| c.is_ascii_digit());
+        let caption = if seq_is_number {
+            None
+        } else if distinct.len() == 1
+            && (seq.is_empty() || is_roman_or_letter(&seq))
+            && bullet(distinct[0]).is_none()
+        {
             let t = distinct[0];
-            let k = fold_key(t);
+            Some(if seq.is_empty() {
+                t.clone()
+            } else {
+                format!("{} {t}", seq.trim())
+            })
+        } else if distinct.is_empty() && !seq.is_empty() {
+            Some(seq.clone())
+        } else {
+            None
+        };
+        if let Some(caption) = caption {
+            let k = fold_key(&caption);
             if merged_across
                 || is_roman_or_letter(&seq)
-                || caption_prefix(t)
-                || is_upper(t)
+                || caption_prefix(&caption)
+                || is_upper(&caption)
                 || k.starts_with("danh muc")
                 || k.starts_with("nhom ")
                 || k.starts_with("linh vuc")
             {
-                let caption = if seq.is_empty() {
-                    t.clone()
-                } else {
-                    format!("{seq}. {t}")
-                };
                 b.diags.push(structure(
                     raw.row,
                     Some(caption.clone()),
-                    "Dòng tiêu đề mục, áp dụng cho các dòng bên dưới.".into(),
-                    "Section caption, applied to the rows below.".into(),
+                    format!("Dòng tiêu đề mục \"{caption}\", áp dụng cho các dòng bên dưới."),
+                    format!("Section caption \"{caption}\", applied to the rows below."),
                 ));
                 b.section = Some(caption);
                 continue;
@@ -1327,28 +783,29 @@ pub(crate) fn build(table: Table, opts: &ReadOptions) -> Result<ReadOutcome, Rea
         if seq.is_empty() {
             if let Some(rest) = bullet(&title) {
                 let rest = rest.to_string();
-                let parent_row = match b.kind {
-                    CatalogKind::Disclosure => b
-                        .items
-                        .last()
-                        .and_then(|p| p.source.as_ref().map(|s| s.row)),
-                    CatalogKind::Conditional => None,
-                };
-                if let Some(prow) = parent_row {
+                if b.kind == CatalogKind::Disclosure && !b.items.is_empty() {
                     let mut child = b.item(raw.row, &rc);
                     child.title = rest;
-                    let parent = b.items.last_mut().expect("parent exists");
-                    child.section = parent.section.clone();
-                    b.diags.push(structure(
-                        raw.row,
-                        Some(title.clone()),
-                        format!("Dòng con không đánh số, giữ là mục con của dòng {prow}."),
-                        format!("Unnumbered sub-row, kept as a child of row {prow}."),
-                    ));
-                    parent.children.push(child);
+                    if let Some(parent) = b.items.last_mut() {
+                        let prow = parent.source.as_ref().map_or(0, |s| s.row);
+                        child.section = parent.section.clone();
+                        parent.children.push(child);
+                        b.diags.push(structure(
+                            raw.row,
+                            Some(title.clone()),
+                            format!("Dòng con không đánh số, giữ là mục con của dòng {prow}."),
+                            format!("Unnumbered sub-row, kept as a child of row {prow}."),
+                        ));
+                    }
                     last_used = Some((raw.row, true));
                     continue;
                 }
+                b.diags.push(structure(
+                    raw.row,
+                    Some(title.clone()),
+                    "Dòng con không đánh số nhưng không có mục cha (đầu bảng, hoặc danh mục có điều kiện): đọc như một mục riêng.".into(),
+                    "Unnumbered sub-row without a parent entry (top of the table, or a conditional-access catalog): read as an entry of its own.".into(),
+                ));
             }
         }
 
@@ -1411,8 +868,8 @@ pub(crate) fn build(table: Table, opts: &ReadOptions) -> Result<ReadOutcome, Rea
                         Location::cell(lrow, col),
                         Some(t.clone()),
                         msg(
-                            "Dòng cuối của tệp có vẻ bị cắt cụt giữa chừng (kết thúc bằng một mẩu chữ, các ô sau trống); hãy kiểm tra bản gốc.",
-                            "The file's last row looks cut off (it ends in a word fragment and the cells after it are empty); check the original.",
+                            format!("Dòng cuối của tệp có vẻ bị cắt cụt giữa chừng: \"{t}\" (kết thúc bằng một mẩu chữ, các ô sau trống); hãy kiểm tra bản gốc."),
+                            format!("The file's last row looks cut off: \"{t}\" (it ends in a word fragment and the cells after it are empty); check the original."),
                         ),
                     ));
                 }
@@ -1456,24 +913,6 @@ pub(crate) fn build(table: Table, opts: &ReadOptions) -> Result<ReadOutcome, Rea
     })
 }
 
-/// The second header row test must not swallow a row that repeats the first
-/// header in full (that is a repeated header, handled in the body).
-fn is_header_row_with_title_repeat(row: &RawRow, columns: &[Column]) -> bool {
-    let same = row
-        .cells
-        .iter()
-        .enumerate()
-        .filter(|(i, c)| {
-            let t = c.full_text();
-            !t.is_empty()
-                && columns
-                    .get(*i)
-                    .is_some_and(|col| fold_key(&col.header) == fold_key(&t))
-        })
-        .count();
-    same >= 2
-}
-
 fn empty_catalog(kind: CatalogKind, header: CatalogHeader) -> Catalog {
     match kind {
         CatalogKind::Disclosure => Catalog::Disclosure(DisclosureCatalog {
@@ -1487,99 +926,32 @@ fn empty_catalog(kind: CatalogKind, header: CatalogHeader) -> Catalog {
     }
 }
 
+/// "15/01/2026 08:30" → "15/01/2026": a time typed after a date is dropped
+/// (the catalog records dates).
+fn strip_time(text: &str) -> &str {
+    let t = text.trim();
+    match t.rsplit_once(' ') {
+        Some((date, time))
+            if time.contains(':')
+                && time.split(':').count() <= 3
+                && time.split(':').all(|p| {
+                    !p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit())
+                }) =>
+        {
+            date.trim()
+        }
+        _ => t,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn header_synonyms() {
-        for (h, f) in [
-            ("STT", Field::Seq),
-            ("Tên văn bản, hồ sơ", Field::Title),
-            ("Nội dung", Field::Title),
-            ("noi dung", Field::Title),
-            ("Số, ký hiệu", Field::NumberSymbol),
-            ("SỐ KÝ HIỆU", Field::NumberSymbol),
-            ("Ngày ban hành", Field::CreatedOn),
-            ("Ngày tạo ra", Field::CreatedOn),
-            ("Ngày, tháng, năm tạo ra", Field::CreatedOn),
-            ("Hình thức công khai", Field::DisclosureForms),
-            ("Thời điểm công khai", Field::DisclosureTime),
-            ("Thời hạn công khai", Field::DisclosurePeriod),
-            ("Đường dẫn", Field::AccessLink),
-            ("Địa chỉ truy cập", Field::AccessLink),
-            ("Thuộc điểm (khoản 1 Điều 17)", Field::Art17Point),
-            ("Tình trạng chấp thuận", Field::ConsentStatus),
-            ("Người có quyền chấp thuận", Field::ConsentHolder),
-            ("Căn cứ (Điều 7)", Field::Ground),
-            ("Ghi chú", Field::Note),
-            ("  Ngày   công  khai ", Field::DisclosureTime),
-        ] {
-            assert_eq!(match_header(h), Some(f), "{h}");
-        }
-        assert_eq!(match_header("Cơ quan chủ trì"), None);
-        // Every field tiepcan writes is read back.
-        for f in [
-            Field::Seq,
-            Field::Title,
-            Field::NumberSymbol,
-            Field::CreatedOn,
-            Field::Art17Point,
-            Field::DisclosureForms,
-            Field::DisclosureTime,
-            Field::DisclosurePeriod,
-            Field::AccessLink,
-            Field::Attachment,
-            Field::Ground,
-            Field::ConsentHolder,
-            Field::ConsentStatus,
-            Field::Note,
-        ] {
-            assert_eq!(match_header(f.header_vi()), Some(f), "{}", f.header_vi());
-        }
-    }
-
-    #[test]
-    fn cut_off_fragments() {
-        assert!(cut_off("Thông tin về danh mục dự án, chương trình và k"));
-        assert!(cut_off("Báo cáo (dự thảo"));
-        assert!(!cut_off("Công khai ngân sách"));
-        assert!(!cut_off("Thông tin theo điểm a"));
-        assert!(!cut_off("Phụ lục b"));
-    }
-
-    #[test]
-    fn title_line_with_basis() {
-        let (t, b) = split_basis(
-            "DANH MỤC CÁC NỘI DUNG CÔNG KHAI (theo Điều 19, Luật Tiếp cận thông tin năm 2016)",
-        );
-        assert_eq!(t, "DANH MỤC CÁC NỘI DUNG CÔNG KHAI");
-        assert_eq!(
-            b.as_deref(),
-            Some("theo Điều 19, Luật Tiếp cận thông tin năm 2016")
-        );
-    }
-
-    #[test]
-    fn decision_reference_and_date() {
-        let l = "(Kèm theo Quyết định số 35/QĐ-UBND ngày 05/03/2026 của UBND xã An Hòa)";
-        assert_eq!(find_docref(l).unwrap().raw, "35/QĐ-UBND");
-        assert_eq!(find_date(l), NaiveDate::from_ymd_opt(2026, 3, 5));
-        let l = "Ban hành kèm theo Quyết định số 12/2026/QĐ-UBND ngày 02 tháng 3 năm 2026";
-        assert_eq!(find_docref(l).unwrap().year, Some(2026));
-        assert_eq!(find_date(l), NaiveDate::from_ymd_opt(2026, 3, 2));
-    }
-
-    #[test]
-    fn forms_split() {
-        let (f, r) = parse_forms("Cổng thông tin điện tử; Niêm yết");
-        assert_eq!(f, vec![DisclosureForm::Portal, DisclosureForm::Posting]);
-        assert!(r.is_empty());
-        let (f, r) = parse_forms("Cổng TTĐT, niêm yết");
-        assert_eq!(f, vec![DisclosureForm::Portal, DisclosureForm::Posting]);
-        assert!(r.is_empty());
-        let (f, r) = parse_forms("Gửi Zalo");
-        assert!(f.is_empty());
-        assert_eq!(r, vec!["Gửi Zalo".to_string()]);
+    fn time_after_a_date_is_dropped() {
+        assert_eq!(strip_time("15/01/2026 08:30"), "15/01/2026");
+        assert_eq!(strip_time("15/01/2026 8:30:05"), "15/01/2026");
+        assert_eq!(strip_time("Năm 2019 - 2020"), "Năm 2019 - 2020");
     }
 }

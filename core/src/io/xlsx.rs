@@ -97,6 +97,20 @@ pub(crate) fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Table, ReadError>
             .collect(),
         _ => Vec::new(),
     };
+    // Number formats, to keep the precision of a date cell formatted as a
+    // month ("03/2026", "mmm-yy") or a year.
+    let styles = match &mut wb {
+        Sheets::Xlsx(x) => x.worksheet_style(&name).ok(),
+        _ => None,
+    };
+    let precision = |r: u32, c: u32| -> Precision {
+        styles
+            .as_ref()
+            .and_then(|s| s.get((r, c)))
+            .and_then(|st| st.number_format.as_ref())
+            .map(|nf| date_precision(&nf.format_code, nf.format_id))
+            .unwrap_or(Precision::Day)
+    };
     let (r0, c0) = range.start().unwrap_or((0, 0));
     let (h, w) = range.get_size();
     let last_row = r0 as usize + h;
@@ -123,6 +137,13 @@ pub(crate) fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Table, ReadError>
             } else {
                 CellValue::Empty
             };
+            if let CellValue::Date(d) = value {
+                value = match precision(abs_r, abs_c) {
+                    Precision::Day => value,
+                    Precision::Month => CellValue::Text(d.format("%m/%Y").to_string()),
+                    Precision::Year => CellValue::Text(d.format("%Y").to_string()),
+                };
+            }
             let mut merge = Merge::None;
             if let Some(m) = merges.iter().find(|m| m.contains(abs_r, abs_c)) {
                 if (abs_r, abs_c) == m.start {
@@ -204,5 +225,58 @@ fn convert(v: &Data) -> CellValue {
         }
         Data::DurationIso(s) => CellValue::Text(s.clone()),
         Data::Error(e) => CellValue::Text(e.to_string()),
+    }
+}
+
+/// How much of a date a cell's number format shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Precision {
+    Day,
+    Month,
+    Year,
+}
+
+/// The precision of an Excel number format: a format without a day
+/// ("mm/yyyy", "mmm-yy", built-in 17) shows a month, one with only a year
+/// shows a year. Quoted text and `[…]` sections are ignored.
+fn date_precision(code: &str, id: Option<u32>) -> Precision {
+    if id == Some(17) {
+        return Precision::Month;
+    }
+    let mut plain = String::new();
+    let (mut quoted, mut bracket) = (false, false);
+    for c in code.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            '[' if !quoted => bracket = true,
+            ']' if !quoted => bracket = false,
+            c if !quoted && !bracket => plain.push(c.to_ascii_lowercase()),
+            _ => {}
+        }
+    }
+    if plain.is_empty() || plain == "general" || plain.contains('d') {
+        Precision::Day
+    } else if plain.contains('m') && plain.contains('y') {
+        Precision::Month
+    } else if plain.contains('y') && !plain.contains('m') {
+        Precision::Year
+    } else {
+        Precision::Day
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_formats_precision() {
+        assert_eq!(date_precision("dd/mm/yyyy", None), Precision::Day);
+        assert_eq!(date_precision("mm/yyyy", None), Precision::Month);
+        assert_eq!(date_precision("mmm-yy", None), Precision::Month);
+        assert_eq!(date_precision("", Some(17)), Precision::Month);
+        assert_eq!(date_precision("yyyy", None), Precision::Year);
+        assert_eq!(date_precision("\"Tháng \"mm/yyyy", None), Precision::Month);
+        assert_eq!(date_precision("[$-42A]dd/mm/yyyy", None), Precision::Day);
     }
 }

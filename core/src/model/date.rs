@@ -97,7 +97,7 @@ impl PartialDate {
     /// `02/03/2026` is 2 March.
     ///
     /// Accepted: `dd/mm/yyyy` (also `-` or `.` separators, one-digit day or
-    /// month), ISO `yyyy-mm-dd`, `ngày 02 tháng 3 năm 2026` (with or without
+    /// month), ISO `yyyy-mm-dd` and `yyyy-mm`, `ngày 02 tháng 3 năm 2026` (with or without
     /// diacritics), `mm/yyyy`, `Tháng 5/2019`, `tháng 5 năm 2019`, `Năm 2019`,
     /// `2019`, and an ISO date-time (the date part is taken).
     ///
@@ -128,6 +128,18 @@ impl PartialDate {
         for w in ["ngay", "thang", "nam"] {
             words = words.replace(w, " ");
         }
+        // ISO year-month, as [`PartialDate`] serialises a month: "2019-05".
+        if let [y0, y1, y2, y3, b'-', m0, m1] = k.as_bytes() {
+            if [y0, y1, y2, y3, m0, m1].iter().all(|b| b.is_ascii_digit()) {
+                let year: i32 = k[..4].parse().map_err(|_| unrec())?;
+                let month: u32 = k[5..].parse().map_err(|_| unrec())?;
+                return if (1..=12).contains(&month) {
+                    Ok(PartialDate::Month { year, month })
+                } else {
+                    Err(unrec())
+                };
+            }
+        }
         let iso_like =
             k.len() >= 10 && k.as_bytes()[4] == b'-' && k[..4].bytes().all(|b| b.is_ascii_digit());
         let nums: Vec<&str> = words
@@ -139,7 +151,10 @@ impl PartialDate {
             .chars()
             .all(|c| c.is_ascii_digit() || "/-. ,".contains(c));
         if iso_like {
-            let date_part = &k[..10];
+            // Not `&k[..10]`: a multi-byte character may straddle byte 10.
+            let Some(date_part) = k.get(..10) else {
+                return Err(unrec());
+            };
             let parts: Vec<&str> = date_part.split('-').collect();
             if parts.len() == 3 && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit())) {
                 return make_day(input, parts[2], parts[1], parts[0]);
@@ -365,6 +380,13 @@ mod tests {
             PartialDate::parse("Năm 2019").unwrap(),
             PartialDate::Year(2019)
         );
+        // The serialised forms read back.
+        for s in ["2019-05", "2019", "2019-05-02"] {
+            assert_eq!(PartialDate::parse(s).unwrap().to_string(), s);
+        }
+        assert!(PartialDate::parse("2019-13").is_err());
+        // A multi-byte character right after an ISO-like prefix is not a panic.
+        assert!(PartialDate::parse("2019-05-0€").is_err());
         assert_eq!(
             PartialDate::parse("03/2026").unwrap().last_day(),
             NaiveDate::from_ymd_opt(2026, 3, 31).unwrap()

@@ -1,0 +1,513 @@
+//! Column headers and title lines: which row is the header (below any
+//! title lines), which field each header names (synonyms compared with
+//! [`fold_key`]: with or without diacritics, NFC or NFD, any case, extra
+//! spaces), and what the title lines say about the catalog (agency, title,
+//! stated basis, issuing decision, update date).
+
+use chrono::NaiveDate;
+
+use super::table::RawRow;
+use crate::model::{Agency, CatalogHeader, DocumentRef, Field, PartialDate};
+use crate::text::fold_key;
+use crate::validate::{Diagnostic, Location, Message};
+
+// ---------------------------------------------------------------------------
+// Header matching
+
+/// Header synonyms per field, as comparison keys ([`header_key`]). Checked in
+/// this order, first match wins, so more specific fields come first ("Tình
+/// trạng chấp thuận" before "chấp thuận", "Ngày công khai" before "Ngày").
+/// A pattern matches when the key contains it as whole words; patterns
+/// starting with `=` must equal the key, with `^` start it.
+pub(super) const SYNONYMS: &[(Field, &[&str])] = &[
+    (
+        Field::ConsentStatus,
+        &[
+            "tinh trang chap thuan",
+            "tinh trang dong y",
+            "trang thai chap thuan",
+            "consent status",
+        ],
+    ),
+    (
+        Field::ConsentHolder,
+        &[
+            "nguoi co quyen chap thuan",
+            "chap thuan",
+            "nguoi dong y",
+            "chu the dong y",
+            "consent holder",
+        ],
+    ),
+    (
+        Field::Ground,
+        &[
+            "can cu tiep can co dieu kien",
+            "dieu 7",
+            "loai bi mat",
+            "can cu",
+            "ground",
+        ],
+    ),
+    (
+        Field::Art17Point,
+        &[
+            "thuoc diem",
+            "dieu 17",
+            "=diem",
+            "art17 point",
+            "art 17 point",
+        ],
+    ),
+    (
+        Field::DisclosureForms,
+        &["hinh thuc cong khai", "hinh thuc", "disclosure forms"],
+    ),
+    (
+        Field::DisclosureTime,
+        &[
+            "thoi diem cong khai",
+            "thoi diem",
+            "thoi gian cong khai",
+            "ngay cong khai",
+            "disclosure time",
+        ],
+    ),
+    (
+        Field::DisclosurePeriod,
+        &["thoi han cong khai", "thoi han", "disclosure period"],
+    ),
+    (
+        Field::AccessLink,
+        &[
+            "duong dan",
+            "dia chi truy cap",
+            "dia chi tai",
+            "duong link",
+            "lien ket",
+            "link",
+            "url",
+            "access link",
+            "truy cap",
+            "tai ve",
+            "download",
+        ],
+    ),
+    (
+        Field::Attachment,
+        &[
+            "tep dinh kem",
+            "file dinh kem",
+            "dinh kem",
+            "tep tin",
+            "attachment",
+        ],
+    ),
+    (
+        Field::CreatedOn,
+        &[
+            "ngay ban hanh",
+            "ngay tao ra",
+            "ngay thang nam tao ra",
+            "ngay thang nam",
+            "thoi gian tao ra",
+            "ngay ky",
+            "ngay van ban",
+            "ngay tao",
+            "created on",
+            "=ngay",
+        ],
+    ),
+    (
+        Field::NumberSymbol,
+        &[
+            "so ky hieu",
+            "so hieu",
+            "ky hieu",
+            "so van ban",
+            "number symbol",
+        ],
+    ),
+    (
+        Field::Seq,
+        &[
+            "=stt",
+            "=tt",
+            "=so tt",
+            "=so thu tu",
+            "=thu tu",
+            "=no",
+            "=seq",
+        ],
+    ),
+    (
+        Field::Title,
+        &[
+            "ten van ban",
+            "ten ho so",
+            "ten thong tin",
+            "ten tai lieu",
+            "trich yeu",
+            "noi dung",
+            "thong tin",
+            "tieu de",
+            "=ten",
+            "^ten ",
+            "title",
+        ],
+    ),
+    (Field::Note, &["ghi chu", "note"]),
+];
+
+/// A header as a comparison key: [`fold_key`], punctuation to spaces.
+pub(super) fn header_key(s: &str) -> String {
+    let k: String = fold_key(s)
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    k.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The field a header names, if any.
+pub(super) fn match_header(header: &str) -> Option<Field> {
+    let key = header_key(header);
+    if key.is_empty() || key.len() > 80 {
+        return None;
+    }
+    let padded = format!(" {key} ");
+    SYNONYMS.iter().find_map(|(field, pats)| {
+        pats.iter()
+            .any(|p| {
+                if let Some(exact) = p.strip_prefix('=') {
+                    key == exact
+                } else if let Some(prefix) = p.strip_prefix('^') {
+                    key.starts_with(prefix)
+                } else {
+                    padded.contains(&format!(" {p} "))
+                }
+            })
+            .then_some(*field)
+    })
+}
+
+/// Fields named by a row's cells (distinct).
+pub(super) fn header_fields(row: &RawRow) -> Vec<Field> {
+    let mut v: Vec<Field> = row
+        .cells
+        .iter()
+        .filter_map(|c| match_header(&c.full_text()))
+        .collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+pub(super) fn is_header_row(row: &RawRow) -> bool {
+    let f = header_fields(row);
+    f.len() >= 2 && (f.contains(&Field::Title) || f.len() >= 3)
+}
+
+/// How many rows from the top are searched for the header.
+pub(super) const HEADER_SEARCH_ROWS: usize = 40;
+
+// ---------------------------------------------------------------------------
+// Diagnostics helpers
+
+pub(super) fn msg(vi: impl Into<String>, en: impl Into<String>) -> Message {
+    Message::new(vi, en)
+}
+
+pub(super) fn structure(row: usize, value: Option<String>, vi: String, en: String) -> Diagnostic {
+    Diagnostic::new("R-READ-STRUCTURE", Location::row(row), value, msg(vi, en))
+}
+
+// ---------------------------------------------------------------------------
+// Title lines
+
+pub(super) fn is_motto(k: &str) -> bool {
+    k.contains("cong hoa xa hoi chu nghia")
+        || k.contains("doc lap") && k.contains("tu do")
+        || k.chars().all(|c| c == '-' || c == '_' || c == ' ')
+}
+
+pub(super) fn looks_like_agency(k: &str) -> bool {
+    const STARTS: &[&str] = &[
+        "uy ban nhan dan",
+        "ubnd",
+        "hoi dong nhan dan",
+        "hdnd",
+        "so ",
+        "bo ",
+        "tong cuc",
+        "cuc ",
+        "chi cuc",
+        "van phong",
+        "phong ",
+        "ban ",
+        "trung tam",
+        "truong ",
+        "benh vien",
+        "cong an",
+        "toa an",
+        "vien kiem sat",
+        "kho bac",
+        "thanh tra",
+        "bao hiem xa hoi",
+        "co quan",
+        "dai ",
+        "chi nhanh",
+    ];
+    STARTS.iter().any(|s| k.starts_with(s)) && !k.starts_with("ban hanh")
+}
+
+/// The first `(…)` containing "điều" or "theo", split off a title.
+pub(super) fn split_basis(text: &str) -> (String, Option<String>) {
+    if let (Some(open), Some(close)) = (text.find('('), text.rfind(')')) {
+        if open < close {
+            let inner = text[open + 1..close].trim();
+            let k = fold_key(inner);
+            if k.contains("dieu") || k.starts_with("theo") || k.starts_with("can cu") {
+                let title = format!("{} {}", text[..open].trim(), text[close + 1..].trim());
+                return (title.trim().to_string(), Some(inner.to_string()));
+            }
+        }
+    }
+    (text.to_string(), None)
+}
+
+/// The first `dd/mm/yyyy` or "ngày d tháng m năm y" in a text.
+pub(super) fn find_date(text: &str) -> Option<NaiveDate> {
+    let k = fold_key(text);
+    if let Some(i) = k.find("ngay ") {
+        let tail: String = k[i..]
+            .split_whitespace()
+            .take(6)
+            .collect::<Vec<_>>()
+            .join(" ");
+        if let Ok(PartialDate::Day(d)) = PartialDate::parse(&tail) {
+            return Some(d);
+        }
+    }
+    for w in k.split(|c: char| c.is_whitespace() || c == ',' || c == ';' || c == '(' || c == ')') {
+        if w.matches('/').count() == 2 || (w.matches('-').count() == 2 && w.len() == 10) {
+            if let Ok(PartialDate::Day(d)) = PartialDate::parse(w) {
+                return Some(d);
+            }
+        }
+    }
+    None
+}
+
+/// The document number in "… Quyết định số 35/QĐ-UBND ngày …".
+pub(super) fn find_docref(text: &str) -> Option<DocumentRef> {
+    let text = crate::text::nfc(text);
+    // After "số" when there is one (the decision's number), else anywhere.
+    let start = ["số", "Số", "SỐ"]
+        .iter()
+        .filter_map(|w| text.find(w).map(|i| i + w.len()))
+        .min()
+        .unwrap_or(0);
+    text[start..]
+        .split(|c: char| c.is_whitespace() || c == ',' || c == ';' || c == '(' || c == ')')
+        .filter(|w| w.contains('/') && w.len() > 1)
+        .find_map(|w| {
+            let w = w.trim_end_matches('.');
+            if w.split('/')
+                .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+            {
+                return None; // a date
+            }
+            DocumentRef::parse(w).ok()
+        })
+}
+
+/// Read title lines (every non-empty cell above the header) into the header.
+pub(super) fn read_title_lines(
+    rows: &[RawRow],
+    header: &mut CatalogHeader,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<String> {
+    let mut texts_for_kind = Vec::new();
+    let mut agency_lines: Vec<String> = Vec::new();
+    for r in rows {
+        let mut seen: Vec<String> = Vec::new();
+        for c in &r.cells {
+            let t = c.full_text();
+            if t.is_empty() || seen.contains(&t) {
+                continue;
+            }
+            seen.push(t.clone());
+            for line in t.lines().map(str::trim).filter(|l| !l.is_empty()) {
+                texts_for_kind.push(line.to_string());
+                let k = fold_key(line);
+                if is_motto(&k) {
+                    continue;
+                }
+                if k.contains("kem theo") {
+                    if header.issuing_decision.is_none() {
+                        header.issuing_decision = find_docref(line);
+                    }
+                    if header.issued_on.is_none() {
+                        header.issued_on = find_date(line);
+                    }
+                    if header.issuing_decision.is_none() && header.issued_on.is_none() {
+                        diags.push(structure(
+                            r.row,
+                            Some(line.to_string()),
+                            "Dòng \"kèm theo\" không có số, ký hiệu văn bản đọc được.".into(),
+                            "The \"kèm theo\" line has no readable document number.".into(),
+                        ));
+                    }
+                    continue;
+                }
+                if k.starts_with("cap nhat") || k.contains("ngay cap nhat") {
+                    header.last_updated = find_date(line).or(header.last_updated);
+                    continue;
+                }
+                if k.contains("danh muc") && header.title.is_none() {
+                    let (title, basis) = split_basis(line);
+                    header.title = Some(title);
+                    if basis.is_some() {
+                        header.stated_basis = basis;
+                    }
+                    continue;
+                }
+                if line.starts_with('(')
+                    && (k.contains("dieu") || k.starts_with("(theo") || k.starts_with("(can cu"))
+                    || k.starts_with("theo dieu")
+                    || k.starts_with("can cu")
+                {
+                    if header.stated_basis.is_none() {
+                        header.stated_basis = Some(
+                            line.trim_start_matches('(')
+                                .trim_end_matches(')')
+                                .trim()
+                                .to_string(),
+                        );
+                    }
+                    continue;
+                }
+                if header.title.is_none() && looks_like_agency(&k) {
+                    agency_lines.push(line.to_string());
+                    continue;
+                }
+                // "Số: 35/QĐ-UBND": the number of the document the catalog is.
+                if (k.starts_with("so:") || k.starts_with("so ")) && line.contains('/') {
+                    if header.issuing_decision.is_none() {
+                        header.issuing_decision = find_docref(line);
+                    }
+                    if header.issuing_decision.is_some() {
+                        continue;
+                    }
+                }
+                // "An Hòa, ngày 05 tháng 3 năm 2026": place and date of issue.
+                if k.contains(", ngay ") && k.contains(" thang ") {
+                    if let Some(d) = find_date(line) {
+                        header.issued_on.get_or_insert(d);
+                        continue;
+                    }
+                }
+                diags.push(structure(
+                    r.row,
+                    Some(line.to_string()),
+                    "Dòng phía trên tiêu đề bảng không được đọc vào thông tin danh mục.".into(),
+                    "A line above the table header was not read into the catalog's details.".into(),
+                ));
+            }
+        }
+    }
+    if let Some(name) = agency_lines.last() {
+        let mut a = Agency::named(name.clone());
+        if a.level.is_none() {
+            a.level = crate::model::AgencyLevel::from_name(&agency_lines.join(" "));
+        }
+        header.agency = Some(a);
+    }
+    texts_for_kind
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_synonyms() {
+        for (h, f) in [
+            ("STT", Field::Seq),
+            ("Tên văn bản, hồ sơ", Field::Title),
+            ("Nội dung", Field::Title),
+            ("noi dung", Field::Title),
+            ("Số, ký hiệu", Field::NumberSymbol),
+            ("SỐ KÝ HIỆU", Field::NumberSymbol),
+            ("Ngày ban hành", Field::CreatedOn),
+            ("Ngày tạo ra", Field::CreatedOn),
+            ("Ngày, tháng, năm tạo ra", Field::CreatedOn),
+            ("Hình thức công khai", Field::DisclosureForms),
+            ("Thời điểm công khai", Field::DisclosureTime),
+            ("Thời hạn công khai", Field::DisclosurePeriod),
+            ("Đường dẫn", Field::AccessLink),
+            ("Địa chỉ truy cập", Field::AccessLink),
+            ("Thuộc điểm (khoản 1 Điều 17)", Field::Art17Point),
+            ("Tình trạng chấp thuận", Field::ConsentStatus),
+            ("Người có quyền chấp thuận", Field::ConsentHolder),
+            ("Căn cứ (Điều 7)", Field::Ground),
+            ("Ghi chú", Field::Note),
+            ("  Ngày   công  khai ", Field::DisclosureTime),
+            ("Tên thủ tục hành chính", Field::Title),
+            ("Trích yếu nội dung", Field::Title),
+            ("Số TT", Field::Seq),
+            ("Ngày, tháng, năm ban hành", Field::CreatedOn),
+            ("Tải về", Field::AccessLink),
+            ("Tên văn bản,\nhồ sơ", Field::Title),
+        ] {
+            assert_eq!(match_header(h), Some(f), "{h}");
+        }
+        assert_eq!(match_header("Cơ quan chủ trì"), None);
+        // Every field tiepcan writes is read back.
+        for f in [
+            Field::Seq,
+            Field::Title,
+            Field::NumberSymbol,
+            Field::CreatedOn,
+            Field::Art17Point,
+            Field::DisclosureForms,
+            Field::DisclosureTime,
+            Field::DisclosurePeriod,
+            Field::AccessLink,
+            Field::Attachment,
+            Field::Ground,
+            Field::ConsentHolder,
+            Field::ConsentStatus,
+            Field::Note,
+        ] {
+            assert_eq!(match_header(f.header_vi()), Some(f), "{}", f.header_vi());
+        }
+    }
+
+    #[test]
+    fn title_line_with_basis() {
+        let (t, b) = split_basis(
+            "DANH MỤC CÁC NỘI DUNG CÔNG KHAI (theo Điều 19, Luật Tiếp cận thông tin năm 2016)",
+        );
+        assert_eq!(t, "DANH MỤC CÁC NỘI DUNG CÔNG KHAI");
+        assert_eq!(
+            b.as_deref(),
+            Some("theo Điều 19, Luật Tiếp cận thông tin năm 2016")
+        );
+    }
+
+    #[test]
+    fn decision_reference_and_date() {
+        let l = "(Kèm theo Quyết định số 35/QĐ-UBND ngày 05/03/2026 của UBND xã An Hòa)";
+        assert_eq!(find_docref(l).unwrap().raw, "35/QĐ-UBND");
+        assert_eq!(find_date(l), NaiveDate::from_ymd_opt(2026, 3, 5));
+        let l = "Ban hành kèm theo Quyết định số 12/2026/QĐ-UBND ngày 02 tháng 3 năm 2026";
+        assert_eq!(find_docref(l).unwrap().year, Some(2026));
+        assert_eq!(find_date(l), NaiveDate::from_ymd_opt(2026, 3, 2));
+        // Letters whose lower case is longer do not shift the search.
+        assert_eq!(
+            find_docref("İİİ kèm theo số 5/QĐ-UB").unwrap().raw,
+            "5/QĐ-UB"
+        );
+    }
+}
