@@ -74,7 +74,6 @@ def test_catalog_json_round_trip_day_precision():
     assert json.loads(cat.to_json())["kind"] == "disclosure"
 
 
-@pytest.mark.xfail(reason="core bug: PartialDate writes a month as '2019-05' but PartialDate::parse does not read 'yyyy-mm' back")
 def test_catalog_json_round_trip_month_precision():
     cat = tiepcan.Catalog.from_records(RECORDS)
     assert tiepcan.Catalog.from_json(cat.to_json()).to_dict() == cat.to_dict()
