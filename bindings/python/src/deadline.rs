@@ -567,3 +567,132 @@ pub fn deadline(
         calendar: calendar.map(|c| c.unbind()),
     })
 }
+
+/// A per-request argument of `deadlines`: one value for all, or one each.
+fn per_request<'py, T>(
+    obj: &Bound<'py, PyAny>,
+    n: usize,
+    name: &str,
+    one: impl Fn(&Bound<'py, PyAny>) -> PyResult<T>,
+    is_scalar: impl Fn(&Bound<'py, PyAny>) -> bool,
+) -> PyResult<Vec<T>> {
+    if is_scalar(obj) {
+        return (0..n).map(|_| one(obj)).collect();
+    }
+    let items: Vec<Bound<'py, PyAny>> = obj.try_iter()?.collect::<PyResult<_>>()?;
+    if items.len() != n {
+        return Err(pyo3::exceptions::PyValueError::new_err(format!(
+            "{name} has {} items for {n} requests",
+            items.len()
+        )));
+    }
+    items.iter().map(|x| one(x)).collect()
+}
+
+/// :func:`deadline` for many requests in one call, computed with the GIL
+/// released: a province's requests cross the boundary once.
+///
+/// Args:
+///     received: when each valid request was received (dates, datetimes or
+///         ISO text, as in :func:`deadline`).
+///     channel: one channel for all, or one per request.
+///     complex: one flag for all, or one per request.
+///     calendar: working calendar (default: the built-in official one).
+///     today: compute each result's :attr:`Deadline.statuses` at this date.
+///
+/// Returns:
+///     list[Deadline]: one per request, in order.
+///
+/// Raises:
+///     ParseError: an unknown channel or unreadable date (``.index`` is the
+///         request's position).
+///     DeadlineError: the law gives no deadline for a request (``.index``).
+///     ValueError: ``channel`` or ``complex`` does not have one item per request.
+///
+/// Example:
+///     >>> ds = tiepcan.deadlines([datetime.date(2025, 1, 24), datetime.date(2024, 5, 20)], "electronic")
+///     >>> [d.milestones[0].due for d in ds]
+///     [datetime.date(2025, 2, 5), datetime.date(2024, 5, 23)]
+#[pyfunction]
+#[pyo3(signature = (received, channel, complex = None, calendar = None, today = None))]
+pub fn deadlines(
+    py: Python<'_>,
+    received: &Bound<'_, PyAny>,
+    channel: &Bound<'_, PyAny>,
+    complex: Option<&Bound<'_, PyAny>>,
+    calendar: Option<Bound<'_, PyWorkingCalendar>>,
+    today: Option<NaiveDate>,
+) -> PyResult<Vec<PyDeadline>> {
+    let with_index = |e: PyErr, i: usize| {
+        let _ = e.value(py).setattr("index", i);
+        e
+    };
+    let mut recs = Vec::new();
+    for (i, r) in received.try_iter()?.enumerate() {
+        recs.push(received_arg(py, &r?).map_err(|e| with_index(e, i))?);
+    }
+    let n = recs.len();
+    let is_str = |o: &Bound<'_, PyAny>| o.is_instance_of::<pyo3::types::PyString>();
+    let channels: Vec<String> = per_request(channel, n, "channel", |o| o.extract(), is_str)?;
+    let channels: Vec<Channel> = channels
+        .iter()
+        .enumerate()
+        .map(|(i, c)| Channel::parse(c).map_err(|e| with_index(channel_error(py, e), i)))
+        .collect::<PyResult<_>>()?;
+    let complexes: Vec<bool> = match complex {
+        None => vec![false; n],
+        Some(c) => per_request(
+            c,
+            n,
+            "complex",
+            |o| o.is_truthy(),
+            |o| o.is_instance_of::<pyo3::types::PyBool>(),
+        )?,
+    };
+    let cal = calendar_or_official(py, calendar.as_ref().map(|c| c.get()))?;
+    let reqs: Vec<Request> = (0..n)
+        .map(|i| Request {
+            received: recs[i],
+            channel: channels[i],
+            complexity: if complexes[i] {
+                Complexity::Complex
+            } else {
+                Complexity::Simple
+            },
+            regime: None,
+            extension: None,
+        })
+        .collect();
+    type Out = Vec<(
+        Schedule,
+        Option<Vec<(PeriodKind, tiepcan::deadline::Status)>>,
+    )>;
+    let out: Out = crate::errors::detached(
+        py,
+        || {
+            let table = RuleTable::builtin();
+            let clock = Clock::new(cal, &table);
+            reqs.iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    let s = clock.schedule(r).map_err(|e| (i, e))?;
+                    let st = match today {
+                        Some(t) => Some(s.status(t, cal).map_err(|e| (i, e))?),
+                        None => None,
+                    };
+                    Ok((s, st))
+                })
+                .collect()
+        },
+        |py, (i, e)| with_index(deadline_error(py, e), i),
+    )?;
+    let cal_obj = calendar.map(|c| c.unbind());
+    Ok(out
+        .into_iter()
+        .map(|(schedule, statuses)| PyDeadline {
+            schedule,
+            statuses,
+            calendar: cal_obj.as_ref().map(|c| c.clone_ref(py)),
+        })
+        .collect())
+}

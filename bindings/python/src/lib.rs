@@ -42,6 +42,7 @@ fn _tiepcan(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<deadline::PyMilestone>()?;
     m.add_class::<deadline::PyDeadline>()?;
     m.add_function(wrap_pyfunction!(deadline::deadline, m)?)?;
+    m.add_function(wrap_pyfunction!(deadline::deadlines, m)?)?;
     m.add_class::<register::PyRegister>()?;
     m.add_class::<register::PyRegisterCheck>()?;
     m.add_class::<register::PyRequestStatus>()?;

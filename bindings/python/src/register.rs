@@ -436,10 +436,10 @@ pub fn read_register(
             (bytes, name.clone(), Some(name))
         }
     };
-    let format =
-        match format.or_else(|| Format::from_path(&name)) {
-            Some(f) => f,
-            None => return Err(raise(
+    let format = match format.or_else(|| Format::from_path(&name)) {
+        Some(f) => f,
+        None => {
+            return Err(raise(
                 py,
                 "ParseError",
                 "unknown_format",
@@ -447,8 +447,9 @@ pub fn read_register(
                     "{name}: unknown register format (expected .csv, .xlsx or .json, or format=)"
                 ),
                 vec![("file", a(py, name.clone()))],
-            )),
-        };
+            ))
+        }
+    };
     let loaded = detached(py, || read_bytes(&bytes, format, &name), register_error)?;
     Ok(PyRegister {
         register: loaded.register,

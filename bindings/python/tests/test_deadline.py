@@ -146,3 +146,23 @@ def test_receipt_on_a_day_off_moves_day_0_under_next_working_day():
 def test_late_arrival_after_office_hours():
     late = tiepcan.deadline(dt.datetime(2025, 3, 3, 17, 30), "electronic", receipt="next_working_day", office_close=dt.time(17, 0))
     assert late.receipt_date == D(2025, 3, 4)
+
+
+def test_deadlines_batch_matches_single_calls():
+    rows = [(D.fromisoformat(c["received"]), c["channel"], c["complexity"] == "complex") for c in CASES]
+    many = tiepcan.deadlines([r for r, _, _ in rows], [c for _, c, _ in rows], [x for _, _, x in rows], today=D(2026, 11, 29))
+    for (r, c, x), got in zip(rows, many):
+        one = tiepcan.deadline(r, c, complex=x, today=D(2026, 11, 29))
+        assert got.to_dict() == one.to_dict() and got.statuses == one.statuses
+    assert [d.channel for d in tiepcan.deadlines([D(2025, 3, 3)] * 2, "fax")] == ["fax", "fax"]
+
+
+def test_deadlines_batch_errors_name_the_position():
+    with pytest.raises(tiepcan.DeadlineError) as e:
+        tiepcan.deadlines([D(2025, 3, 3), D(2018, 1, 2)], "postal")
+    assert e.value.index == 1 and e.value.code == "no_regime"
+    with pytest.raises(tiepcan.ParseError) as e2:
+        tiepcan.deadlines([D(2025, 3, 3)] * 2, ["postal", "pigeon"])
+    assert e2.value.index == 1
+    with pytest.raises(ValueError, match="channel has 1 items for 2 requests"):
+        tiepcan.deadlines([D(2025, 3, 3)] * 2, ["postal"])

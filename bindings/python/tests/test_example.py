@@ -55,3 +55,17 @@ def test_batch_check_reports_an_unreadable_file_and_goes_on(tmp_path):
     assert status == {"an-hoa-sample.csv": "findings", "broken.json": "unreadable"}
     broken = [f for f in findings if f["file"].endswith("broken.json")]
     assert [f["rule"] for f in broken] == ["R-READ-FILE"]
+
+
+def test_batch_check_uses_tqdm_when_installed(tmp_path):
+    fake = tmp_path / "fake"
+    fake.mkdir()
+    (fake / "tqdm.py").write_text("import sys\ndef tqdm(items, **kw):\n    print('TQDM-BAR', file=sys.stderr)\n    return items\n", encoding="utf-8")
+    import os
+
+    env = dict(os.environ, PYTHONPATH=str(fake))
+    r = subprocess.run(
+        [sys.executable, str(SCRIPT), str(CATALOGS), "--today", "2026-11-29", "--summary", str(tmp_path / "s.csv"), "--findings", str(tmp_path / "f.csv")],
+        capture_output=True, text=True, env=env, check=False,
+    )
+    assert "TQDM-BAR" in r.stderr and "[1/2]" not in r.stderr

@@ -310,6 +310,14 @@ def deadline(
     rules: Optional[_Path] = None,
 ) -> Deadline: ...
 
+def deadlines(
+    received: Iterable[Union[datetime.date, datetime.datetime, str]],
+    channel: Union[str, Iterable[str]],
+    complex: Union[bool, Iterable[bool], None] = None,
+    calendar: Optional[WorkingCalendar] = None,
+    today: Optional[datetime.date] = None,
+) -> list[Deadline]: ...
+
 @final
 class RequestStatus:
     @property
