@@ -267,4 +267,22 @@ fn row_and_cell_limits_apply_to_workbooks() {
             ..
         }
     ));
+    // The unpacked size is checked before the sheet is expanded.
+    let e = read_catalog_bytes(
+        &b,
+        Format::Xlsx,
+        &ReadOptions {
+            max_unpacked_bytes: 1000,
+            ..ReadOptions::default()
+        },
+    )
+    .unwrap_err();
+    assert!(matches!(
+        e,
+        ReadError::TooLarge {
+            what: "unpacked workbook size in bytes",
+            limit: 1000,
+            ..
+        }
+    ));
 }

@@ -131,6 +131,9 @@ pub struct ReadOptions {
     pub max_rows: usize,
     /// Longest cell accepted, in characters (default 32 767, Excel's limit).
     pub max_cell_chars: usize,
+    /// Largest unpacked size of a workbook (XLSX, ODS are ZIP archives), in
+    /// bytes, checked before the sheet is expanded (default 1 GiB).
+    pub max_unpacked_bytes: u64,
 }
 
 impl Default for ReadOptions {
@@ -142,6 +145,7 @@ impl Default for ReadOptions {
             max_bytes: 256 * 1024 * 1024,
             max_rows: 1_048_576,
             max_cell_chars: 32_767,
+            max_unpacked_bytes: 1024 * 1024 * 1024,
         }
     }
 }
@@ -186,7 +190,8 @@ pub enum ReadError {
     /// A limit of [`ReadOptions`] was exceeded.
     #[error("{what} exceeds the limit of {limit} (found {found}){}", row.map(|r| format!(" at row {r}")).unwrap_or_default())]
     TooLarge {
-        /// Which limit: `"file size in bytes"`, `"number of rows"`, `"cell length in characters"`.
+        /// Which limit: `"file size in bytes"`, `"number of rows"`, `"cell length in characters"`,
+        /// `"unpacked workbook size in bytes"`.
         what: &'static str,
         /// The limit.
         limit: u64,

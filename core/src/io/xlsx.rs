@@ -26,6 +26,7 @@ fn unreadable(message: String) -> ReadError {
 /// [`ReadError::Unreadable`] when the workbook cannot be opened or the named
 /// sheet does not exist; [`ReadError::TooLarge`] past the row or cell limits.
 pub(crate) fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Table, ReadError> {
+    check_unpacked_size(bytes, opts)?;
     let mut wb: Sheets<Cursor<&[u8]>> = open_workbook_auto_from_rs(Cursor::new(bytes))
         .map_err(|e| unreadable(format!("the workbook cannot be opened: {e}")))?;
     let names = wb.sheet_names();
@@ -190,6 +191,32 @@ pub(crate) fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Table, ReadError>
         diagnostics,
         ended_in_quote: false,
     })
+}
+
+/// A ZIP workbook's declared unpacked size against `opts.max_unpacked_bytes`,
+/// before calamine expands it (a small file can unpack to gigabytes).
+fn check_unpacked_size(bytes: &[u8], opts: &ReadOptions) -> Result<(), ReadError> {
+    if !bytes.starts_with(b"PK") {
+        return Ok(());
+    }
+    let Ok(mut z) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return Ok(()); // calamine reports the damage
+    };
+    let total: u128 = match z.decompressed_size() {
+        Some(t) => t,
+        None => (0..z.len())
+            .filter_map(|i| z.by_index_raw(i).ok().map(|f| u128::from(f.size())))
+            .sum(),
+    };
+    if total > u128::from(opts.max_unpacked_bytes) {
+        return Err(ReadError::TooLarge {
+            what: "unpacked workbook size in bytes",
+            limit: opts.max_unpacked_bytes,
+            found: u64::try_from(total).unwrap_or(u64::MAX),
+            row: None,
+        });
+    }
+    Ok(())
 }
 
 fn is_blank(v: &Data) -> bool {
