@@ -208,7 +208,7 @@ enum Kind {
 fn is_numpy_array(obj: &Bound<'_, PyAny>) -> bool {
     obj.get_type()
         .module()
-        .map(|m| m.to_string() == "numpy")
+        .map(|m| m == "numpy")
         .unwrap_or(false)
         && obj.hasattr("dtype").unwrap_or(false)
         && obj.hasattr("shape").unwrap_or(false)

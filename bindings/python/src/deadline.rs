@@ -586,7 +586,7 @@ fn per_request<'py, T>(
             items.len()
         )));
     }
-    items.iter().map(|x| one(x)).collect()
+    items.iter().map(one).collect()
 }
 
 /// :func:`deadline` for many requests in one call, computed with the GIL

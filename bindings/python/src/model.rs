@@ -150,6 +150,7 @@ impl PyPartialDate {
     /// Example:
     ///     >>> tiepcan.PartialDate.parse("Năm 2019").to_date() is None
     ///     True
+    #[allow(clippy::wrong_self_convention)] // pyo3 methods take &self
     fn to_date(&self) -> Option<NaiveDate> {
         match self.0 {
             PartialDate::Day(d) => Some(d),
@@ -240,7 +241,7 @@ pub fn bytes_of(obj: &Bound<'_, PyAny>) -> PyResult<Option<Vec<u8>>> {
     if let Ok(b) = obj.cast::<PyByteArray>() {
         return Ok(Some(b.to_vec()));
     }
-    if obj.get_type().name()?.to_string() == "memoryview" {
+    if obj.get_type().name()? == "memoryview" {
         let b = obj.call_method0("tobytes")?;
         return Ok(Some(b.cast::<PyBytes>()?.as_bytes().to_vec()));
     }
