@@ -71,13 +71,13 @@ def test_batch_tuple_gives_a_tuple_and_other_sequences_a_list():
 def test_batch_numpy_gives_numpy_of_the_same_shape_nat_kept():
     np = pytest.importorskip("numpy")
     arr = np.array(ALL_2025[:364], dtype="datetime64[D]").reshape(52, 7)
-    arr[0, 0] = np.datetime64("NaT")
+    arr[0, 0] = np.datetime64("NaT", "D")
     out = CAL.add_working_days_many(arr, 5)
     assert isinstance(out, np.ndarray) and out.dtype == np.dtype("datetime64[D]") and out.shape == (52, 7)
     assert np.isnat(out[0, 0])
     flat = [d.astype(dt.date) for d in out.ravel()[1:]]
     assert flat == [CAL.add_working_days(d, 5) for d in ALL_2025[1:364]]
-    out[1, 1] = np.datetime64("2000-01-01")  # writable, not a view of a bytes object
+    out[1, 1] = np.datetime64("2000-01-01", "D")  # writable, not a view of a bytes object
     ok = CAL.is_working_day_many(arr)
     assert ok.dtype == np.dtype(bool) and ok.shape == (52, 7) and not ok[0, 0]
     assert ok.ravel()[1:].tolist() == [CAL.is_working_day(d) for d in ALL_2025[1:364]]
