@@ -90,7 +90,7 @@ fn explain_names_tet_2024_and_its_documents() {
             document,
         } => {
             assert_eq!(*day_kind, DayKind::Holiday);
-            assert_eq!(name, "Tết Âm lịch (Mùng 1)");
+            assert_eq!(&**name, "Tết Âm lịch (Mùng 1)");
             assert!(document.contains("8662/VPCP-KGVX"));
         }
         r => panic!("{r:?}"),
@@ -245,5 +245,39 @@ proptest! {
                 prop_assert!(matches!(k.date.weekday(), Weekday::Sat | Weekday::Sun));
             }
         }
+    }
+}
+
+/// The copies in `core/data` and `core/tests/data` must not drift from the
+/// shared reference. Checked only where the sibling `shared/` checkout is
+/// present (`../../shared` from `core/`, or `../shared` beside the repo).
+#[test]
+fn embedded_copies_match_the_shared_reference_when_present() {
+    let core = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let shared = ["../../shared/data", "../../../shared/data"]
+        .iter()
+        .map(|p| core.join(p))
+        .find(|p| p.is_dir());
+    let Some(shared) = shared else {
+        eprintln!("shared/ not found beside the repository: skipped");
+        return;
+    };
+    for (copy, original) in [
+        (
+            "data/vn_official_days_off.csv",
+            "calendar/vn_official_days_off.csv",
+        ),
+        (
+            "tests/data/vn_lunar_new_year.csv",
+            "calendar/vn_lunar_new_year.csv",
+        ),
+        ("tests/data/cases.csv", "deadlines/cases.csv"),
+    ] {
+        let a = std::fs::read(core.join(copy)).unwrap();
+        let b = std::fs::read(shared.join(original)).unwrap();
+        assert!(
+            a == b,
+            "{copy} differs from shared/data/{original}: copy it again"
+        );
     }
 }

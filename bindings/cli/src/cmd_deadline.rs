@@ -56,10 +56,10 @@ pub enum ReceiptArg {
 pub struct DeadlineArgs {
     /// Date (YYYY-MM-DD) or date-time (YYYY-MM-DDTHH:MM, taken as UTC+7, or
     /// RFC 3339 with an offset) the valid request was received.
-    #[arg(long, required_unless_present = "batch")]
+    #[arg(long, required_unless_present_any = ["batch", "print_rules"])]
     pub received: Option<String>,
     /// in-person | electronic | postal | fax (the 2026 Law's channel names are accepted as aliases).
-    #[arg(long, required_unless_present = "batch")]
+    #[arg(long, required_unless_present_any = ["batch", "print_rules"])]
     pub channel: Option<String>,
     /// The agency classified the request as complex.
     #[arg(long)]
@@ -98,6 +98,10 @@ pub struct DeadlineArgs {
     /// `row,kind,due` and the computation time on stderr.
     #[arg(long, value_name = "FILE", conflicts_with_all = ["received", "channel"])]
     pub batch: Option<PathBuf>,
+    /// Print the time-limit table in use (built-in, or with `--rules`) in
+    /// the rule-file CSV format, and exit.
+    #[arg(long, conflicts_with_all = ["received", "channel", "batch"])]
+    pub print_rules: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -181,6 +185,7 @@ fn options(args: &DeadlineArgs) -> Result<ClockOptions, CliError> {
             ReadingArg::WorkingDays => DaysReading::WorkingDays,
         },
         strict_regime: args.strict_regime,
+        explain_skipped: true,
     })
 }
 
@@ -205,6 +210,11 @@ fn load_rules(path: Option<&PathBuf>) -> Result<RuleTable, CliError> {
 pub fn run(args: &DeadlineArgs, out: &mut dyn Write) -> Result<u8, CliError> {
     let cal = load_calendar(args.calendar_override.as_ref())?;
     let rules = load_rules(args.rules.as_ref())?;
+    if args.print_rules {
+        out.write_all(rules.to_csv().as_bytes())
+            .map_err(CliError::input)?;
+        return Ok(0);
+    }
     let clock = Clock::new(&cal, &rules).with_options(options(args)?);
     let regime = match args.regime {
         RegimeArg::Auto => None,
@@ -212,7 +222,11 @@ pub fn run(args: &DeadlineArgs, out: &mut dyn Write) -> Result<u8, CliError> {
         RegimeArg::Law2026 => Some(Regime::Law2026),
     };
     if let Some(b) = &args.batch {
-        return run_batch(&clock, regime, b, out);
+        let lean = clock.with_options(ClockOptions {
+            explain_skipped: false,
+            ..clock.options
+        });
+        return run_batch(&lean, regime, b, out);
     }
     let (Some(received), Some(channel)) = (&args.received, &args.channel) else {
         return Err(CliError::input("--received and --channel are required"));
@@ -510,7 +524,7 @@ fn run_batch(
     }
     w.flush().map_err(io)?;
     eprintln!(
-        "computed {} requests ({} milestones) in {:.3} ms ({:.0} ns per request, schedule with explanations)",
+        "computed {} requests ({} milestones) in {:.3} ms ({:.0} ns per request)",
         reqs.len(),
         dues.len(),
         elapsed.as_secs_f64() * 1e3,

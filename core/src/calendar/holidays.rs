@@ -87,13 +87,14 @@ fn is_weekend(d: NaiveDate) -> bool {
     matches!(d.weekday(), Weekday::Sat | Weekday::Sun)
 }
 
-fn tet_label(d: NaiveDate) -> Result<String, CalendarError> {
-    let l = solar_to_lunar(d)?;
-    Ok(if l.month == 1 {
-        format!("Mùng {}", l.day)
+/// "Mùng N" for day N of month 1, "N tháng Chạp" for day N of month 12;
+/// `eve` is the lunar day number of the day before Tết (29 or 30).
+fn tet_label(offset: i64, eve: i64) -> String {
+    if offset >= 0 {
+        format!("Mùng {}", offset + 1)
     } else {
-        format!("{} tháng Chạp", l.day)
-    })
+        format!("{} tháng Chạp", eve + 1 + offset)
+    }
 }
 
 /// The projected days off of Gregorian `year` from the statutory rules:
@@ -123,9 +124,13 @@ pub fn projected_days_off(year: i32) -> Result<Vec<OfficialDay>, CalendarError> 
     };
     let mut hol: Vec<(NaiveDate, String)> = vec![(ymd(1, 1)?, "Tết Dương lịch".into())];
     let tet = lunar_new_year(year)?;
+    let eve = i64::from(solar_to_lunar(tet - Duration::days(1))?.day);
     for i in 0..TET_DAYS {
-        let d = tet + Duration::days(i - TET_DAYS_BEFORE);
-        hol.push((d, format!("Tết Âm lịch ({})", tet_label(d)?)));
+        let offset = i - TET_DAYS_BEFORE;
+        hol.push((
+            tet + Duration::days(offset),
+            format!("Tết Âm lịch ({})", tet_label(offset, eve)),
+        ));
     }
     hol.push((
         super::hung_kings_day(year)?,

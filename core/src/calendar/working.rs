@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
@@ -46,9 +46,9 @@ pub enum SkipReason {
         /// `holiday`, `observed` or `swap_off`.
         day_kind: DayKind,
         /// Name, Vietnamese.
-        name: String,
+        name: Arc<str>,
         /// Issuing document or statute.
-        document: String,
+        document: Arc<str>,
     },
 }
 
@@ -115,11 +115,18 @@ impl fmt::Display for SkippedDay {
 #[derive(Debug, Clone)]
 pub struct WorkingCalendar {
     first: NaiveDate,
+    /// `first.num_days_from_ce()`, to index a date without chrono arithmetic.
+    first_ce: i32,
     /// `cum[i]` = working days among day indices `0..=i`.
     cum: Vec<u32>,
-    /// `pos[k]` = day index of the (k+1)-th working day.
-    pos: Vec<u32>,
+    /// `pos[k]` = the (k+1)-th working day.
+    pos: Vec<NaiveDate>,
     days_off: BTreeMap<NaiveDate, OfficialDay>,
+    /// Reasons of the non-working entries, shared by every explanation;
+    /// `reasons[0]` is the weekend.
+    reasons: Vec<SkipReason>,
+    /// Per day index: index into `reasons` (0 for none or the weekend).
+    reason_of: Vec<u16>,
     sources: Vec<YearSource>,
     version: String,
 }
@@ -207,36 +214,56 @@ impl WorkingCalendar {
         }
         let len = (end - first).num_days() as usize;
         let mut cum = Vec::with_capacity(len);
-        let mut pos = Vec::with_capacity(len * 5 / 7 + 1);
+        let mut pos = Vec::with_capacity(len * 5 / 7 + 16);
         let mut count = 0u32;
         let mut date = first;
+        let mut reasons = vec![SkipReason::Weekend];
+        let mut reason_of = Vec::with_capacity(len);
         let mut next_off = days_off.iter().peekable();
-        for i in 0..len {
+        for _ in 0..len {
             let entry = match next_off.peek() {
                 Some((d, e)) if **d == date => {
-                    let k = e.kind;
+                    let e = *e;
                     next_off.next();
-                    Some(k)
+                    Some(e)
                 }
                 _ => None,
             };
+            let mut r = 0u16;
+            if let Some(e) = entry.filter(|e| !e.kind.is_working()) {
+                r = u16::try_from(reasons.len()).map_err(|_| CalendarError::BadOfficialData {
+                    file: "<calendar>".into(),
+                    line: 0,
+                    message: "more than 65535 days off".into(),
+                })?;
+                reasons.push(SkipReason::DayOff {
+                    day_kind: e.kind,
+                    name: e.name.as_str().into(),
+                    document: e.document.as_str().into(),
+                });
+            }
+            reason_of.push(r);
+            let entry = entry.map(|e| e.kind);
             let working = match entry {
                 Some(k) => k.is_working(),
                 None => !matches!(date.weekday(), Weekday::Sat | Weekday::Sun),
             };
             if working {
                 count += 1;
-                pos.push(i as u32);
+                pos.push(date);
             }
             cum.push(count);
-            date += Duration::days(1);
+            date = date.succ_opt().unwrap_or(date);
         }
         let version = match over {
             Some(o) => format!("{EMBEDDED_OFFICIAL_VERSION} + override ({} rows)", o.len()),
             None => EMBEDDED_OFFICIAL_VERSION.to_string(),
         };
         Ok(WorkingCalendar {
+            reasons,
+            reason_of,
             first,
+            first_ce: first.num_days_from_ce(),
             cum,
             pos,
             days_off,
@@ -261,7 +288,7 @@ impl WorkingCalendar {
 
     #[inline]
     fn index(&self, date: NaiveDate) -> Result<usize, CalendarError> {
-        let i = (date - self.first).num_days();
+        let i = date.num_days_from_ce() - self.first_ce;
         if i < 0 || i as usize >= self.cum.len() {
             Err(CalendarError::DateOutOfRange { date })
         } else {
@@ -335,7 +362,7 @@ impl WorkingCalendar {
         }
         let k = self.cum[i] as usize + n as usize - 1;
         match self.pos.get(k) {
-            Some(&j) => Ok(self.date_at(j as usize)),
+            Some(&due) => Ok(due),
             None => Err(CalendarError::DateOutOfRange {
                 date: self.range().1 + Duration::days(1),
             }),
@@ -411,14 +438,7 @@ impl WorkingCalendar {
                 continue;
             }
             let date = self.date_at(i);
-            let reason = match self.days_off.get(&date) {
-                Some(e) if !e.kind.is_working() => SkipReason::DayOff {
-                    day_kind: e.kind,
-                    name: e.name.clone(),
-                    document: e.document.clone(),
-                },
-                _ => SkipReason::Weekend,
-            };
+            let reason = self.reasons[usize::from(self.reason_of[i])].clone();
             out.push(SkippedDay {
                 date,
                 reason,

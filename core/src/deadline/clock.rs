@@ -130,8 +130,9 @@ pub enum DaysReading {
     WorkingDays,
 }
 
-/// Options of the clock.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// Options of the clock. The default is LAW.md's defaults (A1, A4), not
+/// strict, with skipped days explained.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct ClockOptions {
     /// Which day is day 0.
     pub receipt: ReceiptRule,
@@ -141,9 +142,25 @@ pub struct ClockOptions {
     pub reading: DaysReading,
     /// Refuse to compute with unverified values ([`DeadlineError::RegimeUnknown`]).
     pub strict_regime: bool,
+    /// List the skipped days of every deadline (default `true`); `false`
+    /// leaves `skipped` empty, for batch computations that need due dates only.
+    pub explain_skipped: bool,
 }
 
-/// An extension (gia hạn, Form 04) the agency granted or plans.
+impl Default for ClockOptions {
+    fn default() -> Self {
+        ClockOptions {
+            receipt: ReceiptRule::default(),
+            office_hours: None,
+            reading: DaysReading::default(),
+            strict_regime: false,
+            explain_skipped: true,
+        }
+    }
+}
+
+/// An extension (gia hạn, Form 04) the agency granted or plans
+/// (Law 104/2016/QH13, Arts 29(2), 30(4), 31(2) para. 2).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Extension {
     /// Days granted, in the unit of the channel's extension rule; `None` =
@@ -154,7 +171,7 @@ pub struct Extension {
     pub notice_date: Option<NaiveDate>,
 }
 
-/// A request to compute deadlines for.
+/// A valid request (yêu cầu hợp lệ) to compute deadlines for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Request {
     /// When the valid request was received.
@@ -182,7 +199,8 @@ impl Request {
     }
 }
 
-/// A time limit: its number and unit.
+/// A time limit (thời hạn): its number and unit — working days, calendar
+/// days or immediately.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Limit {
     /// The number (0 for immediate).
@@ -219,7 +237,9 @@ pub struct Deadline {
     pub skipped: Vec<SkippedDay>,
 }
 
-/// Where a deadline stands at a given `today`.
+/// Where a deadline stands at a given `today` (tình trạng: chưa đến hạn,
+/// đến hạn, có nguy cơ trễ, quá hạn). Counts are in working days unless named
+/// `calendar_days`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "state", rename_all = "snake_case")]
 pub enum Status {
@@ -279,7 +299,7 @@ impl Deadline {
     }
 }
 
-/// Everything computed for one request.
+/// Everything computed for one request (các mốc thời hạn của một yêu cầu).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Schedule {
     /// Regime applied.
@@ -325,7 +345,9 @@ impl Schedule {
     }
 }
 
-/// The deadline clock: a calendar, a rule table and options.
+/// The deadline clock (cách tính thời hạn): a working calendar, a
+/// time-limit table and options. Pure: it never reads the host clock or
+/// time zone.
 #[derive(Debug, Clone, Copy)]
 pub struct Clock<'a> {
     /// Working calendar.
@@ -467,9 +489,12 @@ impl<'a> Clock<'a> {
             citation: rule.citation,
             value_status: rule.status,
             provisional: rule.status != ValueStatus::Verified,
-            skipped: self
-                .calendar
-                .explain(start, due.max(alternative_due.unwrap_or(due)))?,
+            skipped: if self.options.explain_skipped {
+                self.calendar
+                    .explain(start, due.max(alternative_due.unwrap_or(due)))?
+            } else {
+                Vec::new()
+            },
         })
     }
 
@@ -623,7 +648,7 @@ impl<'a> Clock<'a> {
             receipt_date: receipt,
             channel: req.channel,
             complexity: req.complexity,
-            skipped: self.calendar.explain(receipt, last)?,
+            skipped: skipped_union(&milestones),
             milestones,
             findings,
             calendar_version: self.calendar.version().to_string(),
@@ -684,6 +709,19 @@ impl<'a> Clock<'a> {
         let p = self.period(PeriodKind::PostingMinimum, posted_on)?;
         Ok(p.due + Duration::days(1))
     }
+}
+
+/// Every skipped day of the milestones, once, in date order. The milestones
+/// chain (day 0 → base due → extended due), so this is the explanation of
+/// (day 0, last due] without counting it again.
+fn skipped_union(milestones: &[Deadline]) -> Vec<SkippedDay> {
+    let mut all: Vec<SkippedDay> = milestones
+        .iter()
+        .flat_map(|m| m.skipped.iter().cloned())
+        .collect();
+    all.sort_by_key(|k| k.date);
+    all.dedup_by_key(|k| k.date);
+    all
 }
 
 fn provisional_finding(regime: Regime, receipt: NaiveDate) -> Diagnostic {
