@@ -535,6 +535,7 @@ pub fn deadline(
         office_hours: office_close.map(|close| OfficeHours { close }),
         reading,
         strict_regime,
+        explain_skipped: true,
     };
     let extension =
         (extended || extension_days.is_some() || extension_notice.is_some()).then_some(Extension {
@@ -599,6 +600,8 @@ fn per_request<'py, T>(
 ///     complex: one flag for all, or one per request.
 ///     calendar: working calendar (default: the built-in official one).
 ///     today: compute each result's :attr:`Deadline.statuses` at this date.
+///     explain: list the skipped days of every milestone (``False`` leaves
+///         them empty: faster when only due dates are needed).
 ///
 /// Returns:
 ///     list[Deadline]: one per request, in order.
@@ -614,7 +617,8 @@ fn per_request<'py, T>(
 ///     >>> [d.milestones[0].due for d in ds]
 ///     [datetime.date(2025, 2, 5), datetime.date(2024, 5, 23)]
 #[pyfunction]
-#[pyo3(signature = (received, channel, complex = None, calendar = None, today = None))]
+#[pyo3(signature = (received, channel, complex = None, calendar = None, today = None, *, explain = true))]
+#[allow(clippy::too_many_arguments)]
 pub fn deadlines(
     py: Python<'_>,
     received: &Bound<'_, PyAny>,
@@ -622,6 +626,7 @@ pub fn deadlines(
     complex: Option<&Bound<'_, PyAny>>,
     calendar: Option<Bound<'_, PyWorkingCalendar>>,
     today: Option<NaiveDate>,
+    explain: bool,
 ) -> PyResult<Vec<PyDeadline>> {
     let with_index = |e: PyErr, i: usize| {
         let _ = e.value(py).setattr("index", i);
@@ -671,7 +676,10 @@ pub fn deadlines(
         py,
         || {
             let table = RuleTable::builtin();
-            let clock = Clock::new(cal, &table);
+            let clock = Clock::new(cal, &table).with_options(ClockOptions {
+                explain_skipped: explain,
+                ..ClockOptions::default()
+            });
             reqs.iter()
                 .enumerate()
                 .map(|(i, r)| {

@@ -166,3 +166,11 @@ def test_deadlines_batch_errors_name_the_position():
     assert e2.value.index == 1
     with pytest.raises(ValueError, match="channel has 1 items for 2 requests"):
         tiepcan.deadlines([D(2025, 3, 3)] * 2, ["postal"])
+
+
+def test_deadlines_without_explanations_gives_the_same_dues():
+    days = [D(2025, 1, 24), D(2024, 5, 20)]
+    a = tiepcan.deadlines(days, "postal", True, explain=False)
+    b = tiepcan.deadlines(days, "postal", True)
+    assert [[m.due for m in x.milestones] for x in a] == [[m.due for m in x.milestones] for x in b]
+    assert all(m.skipped == [] for x in a for m in x.milestones)

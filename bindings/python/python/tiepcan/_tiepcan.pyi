@@ -316,6 +316,8 @@ def deadlines(
     complex: Union[bool, Iterable[bool], None] = None,
     calendar: Optional[WorkingCalendar] = None,
     today: Optional[datetime.date] = None,
+    *,
+    explain: bool = True,
 ) -> list[Deadline]: ...
 
 @final
