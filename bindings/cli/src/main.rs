@@ -7,6 +7,7 @@
 
 mod cmd_calendar;
 mod cmd_check;
+mod cmd_convert;
 mod cmd_deadline;
 mod cmd_register;
 mod common;
@@ -34,6 +35,8 @@ enum Commands {
     Deadline(cmd_deadline::DeadlineArgs),
     /// The working-day calendar of a year (lịch nghỉ lễ, làm bù).
     Calendar(cmd_calendar::CalendarArgs),
+    /// Convert a catalog between JSON, XML, CSV, DCAT-AP RDF/XML and CKAN JSON.
+    Convert(cmd_convert::ConvertArgs),
     /// The request register (sổ theo dõi cung cấp thông tin theo yêu cầu):
     /// check, statistics, iCalendar of due dates.
     #[command(subcommand)]
@@ -46,6 +49,7 @@ fn main() -> ExitCode {
         Commands::Check(a) => Ok(cmd_check::run(&a)),
         Commands::Deadline(a) => cmd_deadline::run(&a, &mut std::io::stdout().lock()),
         Commands::Calendar(a) => cmd_calendar::run(&a, &mut std::io::stdout().lock()),
+        Commands::Convert(a) => Ok(cmd_convert::run(&a) as u8),
         Commands::Register(c) => Ok(cmd_register::run(&c) as u8),
     };
     match result {

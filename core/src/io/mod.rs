@@ -44,14 +44,16 @@
 //! ```
 
 mod cells;
+pub mod ckan;
 mod csv;
+pub mod csv_write;
+pub mod dcat;
 mod encoding;
 mod headers;
 pub mod json;
 mod table;
 mod xlsx;
-// --- XML / DCAT / CKAN / CSV writer modules are added here by their branch
-// (`mod xml;` …); dispatch for `Format::Xml` is in `read_catalog_bytes`. ---
+pub mod xml;
 
 use std::path::{Path, PathBuf};
 
@@ -289,8 +291,8 @@ pub fn read_catalog_path(path: &Path, opts: &ReadOptions) -> Result<ReadOutcome,
 /// [`ReadError::TooLarge`] when a limit of `opts` is exceeded;
 /// [`ReadError::Unreadable`] for JSON that does not parse or does not fit the
 /// model (with line, column and JSON pointer), a workbook that cannot be
-/// opened or has no such sheet; [`ReadError::UnsupportedFormat`] for XML until
-/// its reader is built in.
+/// opened or has no such sheet, XML that is not well-formed tiepcan XML (with
+/// line and column; DTDs and entities are refused, see [`xml`]).
 pub fn read_catalog_bytes(
     bytes: &[u8],
     format: Format,
@@ -308,12 +310,7 @@ pub fn read_catalog_bytes(
         Format::Json => json::read(bytes, opts)?,
         Format::Csv => table::build(csv::read(bytes, opts)?, opts)?,
         Format::Xlsx => table::build(xlsx::read(bytes, opts)?, opts)?,
-        // XML reader: dispatched here once `io::xml` is merged.
-        Format::Xml => {
-            return Err(ReadError::UnsupportedFormat(
-                "XML reader not built in".to_string(),
-            ))
-        }
+        Format::Xml => xml::read(bytes, opts)?,
     };
     if let Some(f) = &opts.file_name {
         for d in &mut out.diagnostics {
