@@ -215,6 +215,16 @@ pub fn kind_arg(py: Python<'_>, kind: &str) -> PyResult<tiepcan::model::CatalogK
     })
 }
 
+fn not_disclosure(py: Python<'_>, what: &str) -> PyErr {
+    raise(
+        py,
+        "WriteError",
+        "not_disclosure",
+        format!("{what} export is for the disclosure catalog; a conditional-access catalog's content is not published"),
+        vec![],
+    )
+}
+
 pub fn format_arg(py: Python<'_>, format: &str) -> PyResult<Format> {
     Ok(match format.trim().to_ascii_lowercase().as_str() {
         "json" => Format::Json,
@@ -532,6 +542,149 @@ impl PyCatalog {
         }
         serde_json::to_string(&self.catalog)
             .map_err(|e| raise(py, "InternalError", "serialize", e.to_string(), vec![]))
+    }
+
+    /// The catalog as tiepcan's XML (``tiepcan-catalog.xsd``); core's XML
+    /// reader reads it back.
+    ///
+    /// Returns:
+    ///     str: the XML document.
+    ///
+    /// Raises:
+    ///     WriteError: a text holds a character XML 1.0 cannot carry
+    ///         (``.pointer`` names the value).
+    ///
+    /// Example:
+    ///     >>> xml = tiepcan.Catalog.from_records([{"title": "Quy chế", "created_on": "02/01/2025"}]).to_xml()
+    ///     >>> tiepcan.read_catalog(xml.encode(), format="xml").items[0]["title"]
+    ///     'Quy chế'
+    fn to_xml(&self, py: Python<'_>) -> PyResult<String> {
+        let r = detached(
+            py,
+            || tiepcan::io::xml::catalog_to_xml_string(&self.catalog),
+            |py, e| {
+                let msg = e.to_string();
+                match e {
+                    tiepcan::io::xml::XmlWriteError::InvalidChar { pointer, code } => raise(
+                        py,
+                        "WriteError",
+                        "xml_invalid_char",
+                        msg,
+                        vec![("pointer", a(py, pointer)), ("value", a(py, code))],
+                    ),
+                    tiepcan::io::xml::XmlWriteError::Io(_) => {
+                        raise(py, "WriteError", "xml_io", msg, vec![])
+                    }
+                }
+            },
+        )?;
+        Ok(r)
+    }
+
+    /// The catalog as CSV with Vietnamese headers, as agencies publish it
+    /// (UTF-8 with BOM, CRLF; sub-rows and section captions kept), which
+    /// tiepcan's CSV reader reads back.
+    ///
+    /// Returns:
+    ///     str: the CSV text (starting with the BOM).
+    ///
+    /// Example:
+    ///     >>> csv = tiepcan.Catalog.from_records([{"title": "Quy chế", "created_on": "02/01/2025"}]).to_csv()
+    ///     >>> tiepcan.read_catalog(csv.encode()).items[0]["created_on"]
+    ///     '2025-01-02'
+    fn to_csv(&self, py: Python<'_>) -> PyResult<String> {
+        let bytes = detached(
+            py,
+            || {
+                let mut out = Vec::new();
+                tiepcan::io::csv_write::write_catalog_csv(&self.catalog, &mut out)?;
+                Ok(out)
+            },
+            |py, e: tiepcan::io::csv_write::CsvWriteError| {
+                raise(py, "WriteError", "csv", e.to_string(), vec![])
+            },
+        )?;
+        String::from_utf8(bytes)
+            .map_err(|e| raise(py, "InternalError", "csv_utf8", e.to_string(), vec![]))
+    }
+
+    /// The disclosure catalog as DCAT-AP RDF/XML, for open-data portals.
+    ///
+    /// Args:
+    ///     base_iri: IRI of the catalog (datasets are ``BASE#item-N``);
+    ///         default the catalog's ``published_at`` URL, else a URN.
+    ///
+    /// Returns:
+    ///     str: the RDF/XML document.
+    ///
+    /// Raises:
+    ///     WriteError: the catalog is a conditional-access catalog, whose
+    ///         content is not published.
+    ///
+    /// Example:
+    ///     >>> rdf = tiepcan.Catalog.from_records([{"title": "Quy chế", "art17_point": "a"}]).to_dcat("https://example.invalid/dm")
+    ///     >>> "dcat:Dataset" in rdf
+    ///     True
+    #[pyo3(signature = (base_iri = None))]
+    fn to_dcat(&self, py: Python<'_>, base_iri: Option<String>) -> PyResult<String> {
+        let Catalog::Disclosure(c) = &self.catalog else {
+            return Err(not_disclosure(py, "DCAT"));
+        };
+        let opts = tiepcan::io::dcat::DcatOptions { base_iri };
+        let bytes = detached(
+            py,
+            || {
+                let mut out = Vec::new();
+                tiepcan::io::dcat::write_dcat_rdf(c, &opts, &mut out)?;
+                Ok(out)
+            },
+            |py, e: tiepcan::io::dcat::DcatError| {
+                raise(py, "WriteError", "dcat", e.to_string(), vec![])
+            },
+        )?;
+        String::from_utf8(bytes)
+            .map_err(|e| raise(py, "InternalError", "dcat_utf8", e.to_string(), vec![]))
+    }
+
+    /// The disclosure catalog as CKAN packages (one per entry), ready for
+    /// ``package_create``.
+    ///
+    /// Args:
+    ///     owner_org: CKAN organisation (default: from the agency code or name).
+    ///     name_prefix: prefix of package names (default: as ``owner_org``).
+    ///     license_id: CKAN ``license_id`` to set.
+    ///     base_iri: base IRI for the ``uri`` extras, as in :meth:`to_dcat`.
+    ///
+    /// Returns:
+    ///     list[dict]: the packages.
+    ///
+    /// Raises:
+    ///     WriteError: the catalog is a conditional-access catalog.
+    ///
+    /// Example:
+    ///     >>> p = tiepcan.Catalog.from_records([{"title": "Quy chế", "art17_point": "a"}]).to_ckan(owner_org="ubnd-xa-mau")
+    ///     >>> (len(p), p[0]["owner_org"])
+    ///     (1, 'ubnd-xa-mau')
+    #[pyo3(signature = (owner_org = None, name_prefix = None, license_id = None, base_iri = None))]
+    fn to_ckan<'py>(
+        &self,
+        py: Python<'py>,
+        owner_org: Option<String>,
+        name_prefix: Option<String>,
+        license_id: Option<String>,
+        base_iri: Option<String>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let Catalog::Disclosure(c) = &self.catalog else {
+            return Err(not_disclosure(py, "CKAN"));
+        };
+        let opts = tiepcan::io::ckan::CkanOptions {
+            owner_org,
+            name_prefix,
+            license_id,
+            base_iri,
+        };
+        let v = guard(py, || Ok(tiepcan::io::ckan::ckan_packages(c, &opts)))?;
+        to_py(py, &v)
     }
 
     /// The catalog as a dict (its JSON shape).

@@ -107,3 +107,46 @@ def test_bad_arguments():
         tiepcan.read_catalog(b"x", kind="secret")
     with pytest.raises(TypeError):
         tiepcan.read_catalog(42)
+
+
+@pytest.mark.parametrize("to", ["json", "xml", "csv", "dcat-rdf", "ckan-json"])
+@pytest.mark.parametrize("f", FILES, ids=[f.name for f in FILES])
+def test_writers_give_the_same_bytes_as_tiepcan_convert(cli, f, to, tmp_path):
+    r = subprocess.run([cli, "convert", str(f), "-", "--to", to], capture_output=True, check=False)
+    assert r.returncode in (0, 1), r.stderr
+    cat = tiepcan.read_catalog(f)
+    ours = {
+        "json": lambda: cat.to_json(indent=True),
+        "xml": cat.to_xml,
+        "csv": cat.to_csv,
+        "dcat-rdf": cat.to_dcat,
+        "ckan-json": lambda: json.dumps(cat.to_ckan(), ensure_ascii=False, indent=2),
+    }[to]()
+    theirs = r.stdout.decode("utf-8")
+    if to == "ckan-json":
+        assert json.loads(ours) == json.loads(theirs)
+    else:
+        assert ours.strip() == theirs.strip()
+
+
+def test_round_trips_through_xml_and_csv():
+    cat = tiepcan.read_catalog(FILES[0])
+    assert tiepcan.read_catalog(cat.to_xml().encode(), format="xml").to_dict() == cat.to_dict()
+    again = tiepcan.read_catalog(cat.to_csv().encode(), format="csv")
+    assert [i["title"] for i in again.items] == [i["title"] for i in cat.items]
+
+
+def test_conditional_catalog_has_no_open_data_export():
+    cat = tiepcan.Catalog.from_records([{"title": "Hồ sơ"}], kind="conditional")
+    with pytest.raises(tiepcan.WriteError) as e:
+        cat.to_dcat()
+    assert e.value.code == "not_disclosure"
+    with pytest.raises(tiepcan.WriteError):
+        cat.to_ckan()
+
+
+def test_xml_refuses_a_control_character_with_its_pointer():
+    cat = tiepcan.Catalog.from_records([{"title": "A\x01B", "seq": "1"}])
+    with pytest.raises(tiepcan.WriteError) as e:
+        cat.to_xml()
+    assert e.value.code == "xml_invalid_char" and e.value.pointer.startswith("/items/0")

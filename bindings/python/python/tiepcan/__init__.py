@@ -50,6 +50,7 @@ from tiepcan.exceptions import (
     ParseError,
     RuleError,
     TiepcanError,
+    WriteError,
 )
 
 __all__ = [
@@ -86,4 +87,5 @@ __all__ = [
     "RuleError",
     "DeadlineError",
     "InternalError",
+    "WriteError",
 ]

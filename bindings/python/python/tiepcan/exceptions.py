@@ -17,6 +17,8 @@ One class per kind of core error, mapped variant by variant (like polars):
 * :class:`RuleError` — an unknown rule id; also a :class:`ValueError`.
 * :class:`DeadlineError` — the law gives no deadline (no regime, regime
   unknown in strict mode, no rule); also a :class:`ValueError`.
+* :class:`WriteError` — a catalog that cannot be written in the format
+  asked for; also a :class:`ValueError`.
 * :class:`InternalError` — a bug in tiepcan (a caught Rust panic); also a
   :class:`RuntimeError`.
 
@@ -47,6 +49,7 @@ __all__ = [
     "RuleError",
     "InternalError",
     "DeadlineError",
+    "WriteError",
 ]
 
 
@@ -179,5 +182,16 @@ class DeadlineError(TiepcanError, ValueError):
 
     Example:
         >>> issubclass(tiepcan.DeadlineError, ValueError)
+        True
+    """
+
+
+class WriteError(TiepcanError, ValueError):
+    """A catalog that cannot be written in the format asked for: a character
+    XML 1.0 cannot carry (``.pointer`` names the value), or a DCAT/CKAN
+    export of a conditional-access catalog.
+
+    Example:
+        >>> issubclass(tiepcan.WriteError, tiepcan.TiepcanError)
         True
     """
