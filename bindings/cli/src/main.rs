@@ -10,6 +10,7 @@ mod cmd_check;
 mod cmd_convert;
 mod cmd_deadline;
 mod cmd_register;
+mod cmd_render;
 mod common;
 
 use std::process::ExitCode;
@@ -37,6 +38,8 @@ enum Commands {
     Calendar(cmd_calendar::CalendarArgs),
     /// Convert a catalog between JSON, XML, CSV, DCAT-AP RDF/XML and CKAN JSON.
     Convert(cmd_convert::ConvertArgs),
+    /// Render a catalog as an accessible HTML page (or text) with its validation report.
+    Render(cmd_render::RenderArgs),
     /// The request register (sổ theo dõi cung cấp thông tin theo yêu cầu):
     /// check, statistics, iCalendar of due dates.
     #[command(subcommand)]
@@ -50,6 +53,7 @@ fn main() -> ExitCode {
         Commands::Deadline(a) => cmd_deadline::run(&a, &mut std::io::stdout().lock()),
         Commands::Calendar(a) => cmd_calendar::run(&a, &mut std::io::stdout().lock()),
         Commands::Convert(a) => Ok(cmd_convert::run(&a) as u8),
+        Commands::Render(a) => cmd_render::run(&a),
         Commands::Register(c) => Ok(cmd_register::run(&c) as u8),
     };
     match result {

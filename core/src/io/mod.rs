@@ -51,7 +51,9 @@ pub mod dcat;
 mod encoding;
 mod headers;
 pub mod json;
+#[cfg_attr(not(feature = "xlsx"), allow(dead_code))]
 mod table;
+#[cfg(feature = "xlsx")]
 mod xlsx;
 pub mod xml;
 
@@ -309,7 +311,14 @@ pub fn read_catalog_bytes(
     let mut out = match format {
         Format::Json => json::read(bytes, opts)?,
         Format::Csv => table::build(csv::read(bytes, opts)?, opts)?,
+        #[cfg(feature = "xlsx")]
         Format::Xlsx => table::build(xlsx::read(bytes, opts)?, opts)?,
+        #[cfg(not(feature = "xlsx"))]
+        Format::Xlsx => {
+            return Err(ReadError::UnsupportedFormat(
+                "XLSX reader not built in (feature `xlsx` is off)".to_string(),
+            ))
+        }
         Format::Xml => xml::read(bytes, opts)?,
     };
     if let Some(f) = &opts.file_name {
