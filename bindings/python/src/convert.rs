@@ -12,6 +12,15 @@ pub fn to_py<'py, T: Serialize + ?Sized>(py: Python<'py>, v: &T) -> PyResult<Bou
     py.import("json")?.call_method1("loads", (text,))
 }
 
+/// Core's `RenderOptions` from keyword arguments.
+pub fn render_options(id_prefix: &str, heading_level: u8) -> tiepcan::render::RenderOptions {
+    tiepcan::render::RenderOptions {
+        id_prefix: id_prefix.to_string(),
+        heading_level,
+        ..tiepcan::render::RenderOptions::default()
+    }
+}
+
 /// JSON text of a plain Python value (`json.dumps`, non-ASCII kept).
 pub fn py_to_json(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<String> {
     let kw = pyo3::types::PyDict::new(py);

@@ -359,6 +359,27 @@ impl PyDeadline {
         out
     }
 
+    /// The deadlines as an accessible HTML fragment (milestones with
+    /// ``<time>`` dates, units, citations, and the skipped days with why).
+    ///
+    /// Args:
+    ///     id_prefix: prefix of every ``id`` in the fragment.
+    ///     heading_level: level (1–6) of the fragment's heading.
+    ///
+    /// Returns:
+    ///     str: the HTML fragment.
+    ///
+    /// Example:
+    ///     >>> '<time datetime="2024-05-29"' in tiepcan.deadline(datetime.date(2024, 5, 24), "electronic").to_html()
+    ///     True
+    #[pyo3(signature = (id_prefix = "tc", heading_level = 2))]
+    fn to_html(&self, py: Python<'_>, id_prefix: &str, heading_level: u8) -> PyResult<String> {
+        let opts = crate::convert::render_options(id_prefix, heading_level);
+        guard(py, || {
+            Ok(tiepcan::render::render_deadline(&self.schedule, &opts))
+        })
+    }
+
     /// The schedule's JSON shape as a dict (core's serde shape).
     ///
     /// Returns:

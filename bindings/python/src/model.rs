@@ -687,6 +687,41 @@ impl PyCatalog {
         to_py(py, &v)
     }
 
+    /// The catalog as an accessible HTML fragment (``lang="vi"``; a table
+    /// with caption and header scopes, dates in ``<time>``), as the web
+    /// component renders it without JavaScript. Text is escaped.
+    ///
+    /// Args:
+    ///     id_prefix: prefix of every ``id`` in the fragment.
+    ///     heading_level: level (1–6) of the fragment's heading.
+    ///
+    /// Returns:
+    ///     str: the HTML fragment.
+    ///
+    /// Example:
+    ///     >>> html = tiepcan.Catalog.from_records([{"title": "<Quy chế>"}]).to_html()
+    ///     >>> ("<table" in html, "&lt;Quy chế&gt;" in html)
+    ///     (True, True)
+    #[pyo3(signature = (id_prefix = "tc", heading_level = 2))]
+    fn to_html(&self, py: Python<'_>, id_prefix: &str, heading_level: u8) -> PyResult<String> {
+        let opts = crate::convert::render_options(id_prefix, heading_level);
+        guard(py, || {
+            Ok(tiepcan::render::render_catalog(&self.catalog, &opts))
+        })
+    }
+
+    /// The catalog as plain Vietnamese text, one entry per line block.
+    ///
+    /// Returns:
+    ///     str: the text.
+    ///
+    /// Example:
+    ///     >>> tiepcan.Catalog.from_records([{"title": "Quy chế"}]).to_text().splitlines()[0]
+    ///     'Danh mục thông tin phải được công khai (1 mục)'
+    fn to_text(&self, py: Python<'_>) -> PyResult<String> {
+        guard(py, || Ok(tiepcan::render::catalog_text(&self.catalog)))
+    }
+
     /// The catalog as a dict (its JSON shape).
     ///
     /// Returns:

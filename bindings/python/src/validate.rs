@@ -263,6 +263,37 @@ impl PyReport {
         r.map_err(|e| raise(py, "InternalError", "serialize", e.to_string(), vec![]))
     }
 
+    /// The report as an accessible HTML fragment (error summary first,
+    /// findings grouped by rule, each with its citation).
+    ///
+    /// Args:
+    ///     id_prefix: prefix of every ``id`` in the fragment.
+    ///     heading_level: level (1–6) of the fragment's heading.
+    ///
+    /// Returns:
+    ///     str: the HTML fragment.
+    ///
+    /// Example:
+    ///     >>> "<section" in tiepcan.Report.from_json('{"diagnostics": []}').to_html()
+    ///     True
+    #[pyo3(signature = (id_prefix = "tc", heading_level = 2))]
+    fn to_html(&self, py: Python<'_>, id_prefix: &str, heading_level: u8) -> PyResult<String> {
+        let opts = crate::convert::render_options(id_prefix, heading_level);
+        crate::errors::guard(py, || Ok(tiepcan::render::render_report(&self.0, &opts)))
+    }
+
+    /// The report as plain Vietnamese text (counts, then one line per finding).
+    ///
+    /// Returns:
+    ///     str: the text.
+    ///
+    /// Example:
+    ///     >>> tiepcan.Report.from_json('{"diagnostics": []}').to_text().splitlines()[0]
+    ///     '0 lỗi, 0 cảnh báo, 0 lưu ý'
+    fn to_text(&self, py: Python<'_>) -> PyResult<String> {
+        crate::errors::guard(py, || Ok(tiepcan::render::report_text(&self.0)))
+    }
+
     fn __len__(&self) -> usize {
         self.0.len()
     }

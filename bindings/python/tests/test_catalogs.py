@@ -150,3 +150,18 @@ def test_xml_refuses_a_control_character_with_its_pointer():
     with pytest.raises(tiepcan.WriteError) as e:
         cat.to_xml()
     assert e.value.code == "xml_invalid_char" and e.value.pointer.startswith("/items/0")
+
+
+def test_html_fragments_are_accessible_and_escaped():
+    cat = tiepcan.read_catalog(FILES[0])
+    html = cat.to_html(id_prefix="x1", heading_level=3)
+    assert 'lang="vi"' in html and "<caption" in html and 'scope="col"' in html
+    assert 'id="x1-' in html and "<h3" in html
+    rep = cat.validate(today=TODAY)
+    assert "R-" in rep.to_html() and rep.to_text().splitlines()[0].endswith("lưu ý")
+    evil = tiepcan.Catalog.from_records([{"title": "<script>alert(1)</script>", "access_link": "javascript:alert(1)"}])
+    out = evil.to_html()
+    assert "<script>" not in out and "&lt;script&gt;" in out
+    assert 'href="javascript:' not in out  # shown as text, never a link
+    s = tiepcan.deadline(dt.date(2025, 1, 24), "postal", complex=True)
+    assert '<time datetime="2025-02-21"' in s.to_html()
