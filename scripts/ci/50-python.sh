@@ -36,7 +36,7 @@ WHEEL=$(ls target/wheels/tiepcan-*-cp39-abi3-*.whl)
 VENV="$ROOT/target/py-test-venv"
 rm -rf "$VENV"
 "$PY" -m venv "$VENV"
-"$VENV/bin/pip" install -q pytest==9.2.0 mypy==2.4.1 numpy==2.4.6
+"$VENV/bin/pip" install -q pytest==9.2.0 mypy==2.4.1 numpy==2.4.6 dask==2026.8.0
 "$VENV/bin/pip" install -q "$WHEEL"
 
 # Run from outside the source tree so that `import tiepcan` is the wheel.
