@@ -25,3 +25,8 @@ pub mod register;
 pub mod render;
 pub mod text;
 pub mod validate;
+
+/// The README's Rust examples, run as doctests so that they cannot rot.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
