@@ -255,7 +255,20 @@ pub(crate) fn lower_collapsed(s: &str) -> String {
     out
 }
 
+/// `s.to_lowercase()`, per-character table for ASCII and Latin.
+pub(crate) fn to_lower(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    if !lower_fast_with(s, &mut out, false) {
+        return s.to_lowercase();
+    }
+    out
+}
+
 fn lower_fast(s: &str, out: &mut String) -> bool {
+    lower_fast_with(s, out, true)
+}
+
+fn lower_fast_with(s: &str, out: &mut String, collapse: bool) -> bool {
     let mut space = false;
     let t = if s.is_ascii() {
         None
@@ -263,7 +276,7 @@ fn lower_fast(s: &str, out: &mut String) -> bool {
         Some(fold_table())
     };
     for c in s.chars() {
-        if c.is_whitespace() {
+        if collapse && c.is_whitespace() {
             space = !out.is_empty();
             continue;
         }
@@ -386,6 +399,11 @@ mod tests {
             prop_assert_eq!(same_text_key(&s), same_text_key_reference(&s));
             let nfd: String = s.nfd().collect();
             prop_assert_eq!(same_text_key(&nfd), same_text_key_reference(&nfd));
+        }
+
+        #[test]
+        fn to_lower_equals_str_to_lowercase(s in vietnamese_like()) {
+            prop_assert_eq!(to_lower(&s), s.to_lowercase());
         }
 
         #[test]
