@@ -275,6 +275,11 @@ fn lower_fast_with(s: &str, out: &mut String, collapse: bool) -> bool {
     } else {
         Some(fold_table())
     };
+    if !collapse && s.is_ascii() {
+        out.push_str(s);
+        out.make_ascii_lowercase();
+        return true;
+    }
     for c in s.chars() {
         if collapse && c.is_whitespace() {
             space = !out.is_empty();

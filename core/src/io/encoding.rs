@@ -275,20 +275,23 @@ fn is_vni_mark(c: char) -> bool {
 /// assert_eq!(detect_legacy_encoding("Ủy ban nhân dân xã An Hòa, «Tổng kết»"), None);
 /// ```
 pub fn detect_legacy_encoding(text: &str) -> Option<LegacyEncoding> {
-    // Every mark is in U+00A0–U+00FF; most cells have none.
-    if !text.chars().any(|c| ('\u{a0}'..='\u{ff}').contains(&c)) {
-        return None;
-    }
+    // Every mark is in U+00A0–U+00FF, whose UTF-8 lead bytes are 0xC2 and
+    // 0xC3 (never continuation bytes); most cells have none. Only those
+    // characters are looked at, with their neighbours.
     let (mut tcvn, mut vni, mut moji) = (0usize, 0usize, 0usize);
-    let mut chars = text.chars().peekable();
-    let mut prev: Option<char> = None;
-    while let Some(c) = chars.next() {
-        let prev = std::mem::replace(&mut prev, Some(c));
-        // Every counted character is in U+00A0–U+00FF.
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(off) = bytes[from..].iter().position(|&b| b == 0xC2 || b == 0xC3) {
+        let at = from + off;
+        let Some(c) = text[at..].chars().next() else {
+            break;
+        };
+        from = at + c.len_utf8();
         if !('\u{a0}'..='\u{ff}').contains(&c) {
             continue;
         }
-        let next = chars.peek().copied();
+        let prev = text[..at].chars().next_back();
+        let next = text[from..].chars().next();
         // Mojibake: a UTF-8 lead byte read as Ã/Ä/Æ/Å/á followed by a
         // continuation byte read as a Latin-1 or Windows-1252 symbol.
         if matches!(c, 'Ã' | 'Ä' | 'Æ' | 'Å' | 'á' | 'Â')

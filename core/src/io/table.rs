@@ -108,6 +108,9 @@ impl Cell {
 /// ends trimmed; non-breaking spaces become spaces.
 fn clean(s: &str) -> Cow<'_, str> {
     let t = s.trim();
+    if t.is_ascii() {
+        return Cow::Borrowed(t);
+    }
     if !t.contains(['\u{a0}', '\u{feff}']) && is_nfc(t) {
         return Cow::Borrowed(t);
     }
@@ -171,13 +174,17 @@ struct Builder<'a> {
     /// Disclosure time and period cells repeat: their impossible-date
     /// finding (if any) per distinct text.
     period_cache: HashMap<String, Option<DateError>>,
+    /// Creation dates and Art. 17 points repeat: parsed once per distinct
+    /// text.
+    date_cache: HashMap<String, Result<PartialDate, DateError>>,
+    point_cache: HashMap<String, Result<Art17Point, ()>>,
 }
 
 /// At most this many encoding findings per file; then one summary.
 const MAX_ENCODING_DIAGS: usize = 10;
 
 /// At most this many distinct texts per cache.
-const CACHE_LIMIT: usize = 1024;
+const CACHE_LIMIT: usize = 4096;
 
 /// A body row: its cells and their data texts ([`Cell::data_cow`]).
 struct Row<'r> {
@@ -200,6 +207,18 @@ impl<'r> Row<'r> {
     fn text(&self, i: usize) -> &'r str {
         self.texts.get(i).map_or("", |t| t.as_ref())
     }
+}
+
+/// `f(text)` for a pure `f`, remembered for up to [`CACHE_LIMIT`] texts.
+fn cached<T: Clone>(cache: &mut HashMap<String, T>, text: &str, f: impl Fn(&str) -> T) -> T {
+    if let Some(v) = cache.get(text) {
+        return v.clone();
+    }
+    let v = f(text);
+    if cache.len() < CACHE_LIMIT {
+        cache.insert(text.to_string(), v.clone());
+    }
+    v
 }
 
 fn check_encoding(
@@ -306,6 +325,8 @@ impl Builder<'_> {
             legacy_reported,
             forms_cache,
             period_cache,
+            date_cache,
+            point_cache,
             ..
         } = self;
         for &(field, col) in field_cols.iter() {
@@ -344,22 +365,26 @@ impl Builder<'_> {
                         {
                             it.created_on = Some(PartialDate::Year(*n as i32))
                         }
-                        _ => match PartialDate::parse(strip_time(text)) {
-                            Ok(d) => it.created_on = Some(d),
-                            Err(e) => {
-                                it.unparsed.insert(field, text.to_string());
-                                date_error(diags, loc(), text.to_string(), &e);
+                        _ => {
+                            match cached(date_cache, text, |t| PartialDate::parse(strip_time(t))) {
+                                Ok(d) => it.created_on = Some(d),
+                                Err(e) => {
+                                    it.unparsed.insert(field, text.to_string());
+                                    date_error(diags, loc(), text.to_string(), &e);
+                                }
                             }
-                        },
+                        }
                     }
                 }
-                Field::Art17Point => match Art17Point::parse(text) {
-                    Ok(p) => it.art17_point = Some(p),
-                    // Reported by validate (R-ART17-POINT), with its citation.
-                    Err(_) => {
-                        it.unparsed.insert(field, text.to_string());
+                Field::Art17Point => {
+                    match cached(point_cache, text, |t| Art17Point::parse(t).map_err(|_| ())) {
+                        Ok(p) => it.art17_point = Some(p),
+                        // Reported by validate (R-ART17-POINT), with its citation.
+                        Err(_) => {
+                            it.unparsed.insert(field, text.to_string());
+                        }
                     }
-                },
+                }
                 Field::DisclosureForms => {
                     // Catalogs repeat a few form texts on every row.
                     let (forms, rest) = match forms_cache.get(text) {
@@ -716,6 +741,8 @@ pub(crate) fn build(table: Table, opts: &ReadOptions) -> Result<ReadOutcome, Rea
         legacy_reported: 0,
         forms_cache: HashMap::new(),
         period_cache: HashMap::new(),
+        date_cache: HashMap::new(),
+        point_cache: HashMap::new(),
     };
     let header_keys: Vec<String> = b.columns.iter().map(|c| header_key(&c.header)).collect();
     let seq_col = b.columns.iter().position(|c| c.field == Some(Field::Seq));
