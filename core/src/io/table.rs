@@ -170,18 +170,44 @@ struct Builder<'a> {
     cond_items: Vec<ConditionalItem>,
     opts: &'a ReadOptions,
     legacy_reported: usize,
-    forms_cache: HashMap<String, (Vec<DisclosureForm>, Vec<String>)>,
+    forms_cache: CacheMap<(Vec<DisclosureForm>, Vec<String>)>,
     /// Disclosure time and period cells repeat: their impossible-date
     /// finding (if any) per distinct text.
-    period_cache: HashMap<String, Option<DateError>>,
+    period_cache: CacheMap<Option<DateError>>,
     /// Creation dates and Art. 17 points repeat: parsed once per distinct
     /// text.
-    date_cache: HashMap<String, Result<PartialDate, DateError>>,
-    point_cache: HashMap<String, Result<Art17Point, ()>>,
+    date_cache: CacheMap<Result<PartialDate, DateError>>,
+    point_cache: CacheMap<Result<Art17Point, ()>>,
 }
 
 /// At most this many encoding findings per file; then one summary.
 const MAX_ENCODING_DIAGS: usize = 10;
+
+/// A cache by cell text. Caches hold at most [`CACHE_LIMIT`] texts, so a
+/// fast non-keyed hash (FNV-1a) is safe here.
+type CacheMap<V> = HashMap<String, V, std::hash::BuildHasherDefault<Fnv>>;
+
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
 
 /// At most this many distinct texts per cache.
 const CACHE_LIMIT: usize = 4096;
@@ -210,7 +236,7 @@ impl<'r> Row<'r> {
 }
 
 /// `f(text)` for a pure `f`, remembered for up to [`CACHE_LIMIT`] texts.
-fn cached<T: Clone>(cache: &mut HashMap<String, T>, text: &str, f: impl Fn(&str) -> T) -> T {
+fn cached<T: Clone>(cache: &mut CacheMap<T>, text: &str, f: impl Fn(&str) -> T) -> T {
     if let Some(v) = cache.get(text) {
         return v.clone();
     }
@@ -739,10 +765,10 @@ pub(crate) fn build(table: Table, opts: &ReadOptions) -> Result<ReadOutcome, Rea
         cond_items: Vec::new(),
         opts,
         legacy_reported: 0,
-        forms_cache: HashMap::new(),
-        period_cache: HashMap::new(),
-        date_cache: HashMap::new(),
-        point_cache: HashMap::new(),
+        forms_cache: CacheMap::default(),
+        period_cache: CacheMap::default(),
+        date_cache: CacheMap::default(),
+        point_cache: CacheMap::default(),
     };
     let header_keys: Vec<String> = b.columns.iter().map(|c| header_key(&c.header)).collect();
     let seq_col = b.columns.iter().position(|c| c.field == Some(Field::Seq));

@@ -223,8 +223,11 @@ pub fn check_disclosure(cat: &DisclosureCatalog, opts: &CheckOptions) -> Report 
             points_seen.push(p);
         }
         // NFC lower case of the title: for secrecy markings and duplicates.
-        let title_nfc = crate::text::nfc(&it.title);
-        let title_lower = crate::text::to_lower(&title_nfc);
+        let title_lower = if crate::text::is_nfc(&it.title) {
+            crate::text::to_lower(&it.title)
+        } else {
+            crate::text::to_lower(&crate::text::nfc(&it.title))
+        };
         check_item_secrecy_lower(&it.title, &title_lower, || l(Some(Field::Title)), &mut r);
         check_item_portal(
             it,
