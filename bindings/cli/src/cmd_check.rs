@@ -8,12 +8,12 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use serde::Serialize;
 use tiepcan::io::{read_catalog_path, ReadOptions};
-use tiepcan::model::{Agency, Catalog, CatalogHeader, CatalogKind};
+use tiepcan::model::{Agency, Catalog, CatalogKind};
 use tiepcan::validate::{
     check_catalog, check_catalog_set, CheckOptions, Diagnostic, Severity, Summary,
 };
 
-use crate::common::{paint, parse_date, today_in_vietnam, use_colour};
+use crate::common::{apply_sidecar, is_sidecar, paint, parse_date, today_in_vietnam, use_colour};
 use crate::{Format, Lang};
 
 /// Arguments of `tiepcan check`.
@@ -72,52 +72,6 @@ struct Output {
 }
 
 const EXTENSIONS: [&str; 7] = ["csv", "tsv", "txt", "xlsx", "xlsm", "json", "xml"];
-
-/// `NAME.meta.json` beside a catalog file: what the catalog says about itself
-/// but the spreadsheet does not carry (agency, issuing decision, where it is
-/// published), in the JSON shape of the catalog header.
-fn sidecar_path(file: &Path) -> PathBuf {
-    let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-    file.with_file_name(format!("{stem}.meta.json"))
-}
-
-fn is_sidecar(file: &Path) -> bool {
-    file.file_name()
-        .and_then(|n| n.to_str())
-        .is_some_and(|n| n.ends_with(".meta.json"))
-}
-
-/// Fill the header fields the file left empty from its sidecar.
-fn apply_sidecar(file: &Path, header: &mut CatalogHeader) -> Result<bool, String> {
-    let p = sidecar_path(file);
-    if !p.is_file() {
-        return Ok(false);
-    }
-    let text = std::fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()))?;
-    let meta: CatalogHeader = serde_json::from_str(&text).map_err(|e| {
-        format!(
-            "{}: line {}, column {}: {e}",
-            p.display(),
-            e.line(),
-            e.column()
-        )
-    })?;
-    macro_rules! fill {
-        ($($f:ident),*) => { $( if header.$f.is_none() { header.$f = meta.$f.clone(); } )* };
-    }
-    fill!(
-        agency,
-        title,
-        stated_basis,
-        issuing_decision,
-        issued_on,
-        last_updated,
-        published_at,
-        compiled_by,
-        approved_by
-    );
-    Ok(true)
-}
 
 fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     let mut out = Vec::new();

@@ -7,8 +7,10 @@
 
 mod cmd_calendar;
 mod cmd_check;
+mod cmd_convert;
 mod cmd_deadline;
 mod cmd_register;
+mod cmd_render;
 mod common;
 
 use std::process::ExitCode;
@@ -34,6 +36,10 @@ enum Commands {
     Deadline(cmd_deadline::DeadlineArgs),
     /// The working-day calendar of a year (lịch nghỉ lễ, làm bù).
     Calendar(cmd_calendar::CalendarArgs),
+    /// Convert a catalog between JSON, XML, CSV, DCAT-AP RDF/XML and CKAN JSON.
+    Convert(cmd_convert::ConvertArgs),
+    /// Render a catalog as an accessible HTML page (or text) with its validation report.
+    Render(cmd_render::RenderArgs),
     /// The request register (sổ theo dõi cung cấp thông tin theo yêu cầu):
     /// check, statistics, iCalendar of due dates.
     #[command(subcommand)]
@@ -46,6 +52,8 @@ fn main() -> ExitCode {
         Commands::Check(a) => Ok(cmd_check::run(&a)),
         Commands::Deadline(a) => cmd_deadline::run(&a, &mut std::io::stdout().lock()),
         Commands::Calendar(a) => cmd_calendar::run(&a, &mut std::io::stdout().lock()),
+        Commands::Convert(a) => Ok(cmd_convert::run(&a) as u8),
+        Commands::Render(a) => cmd_render::run(&a),
         Commands::Register(c) => Ok(cmd_register::run(&c) as u8),
     };
     match result {

@@ -196,5 +196,9 @@ mod tests {
         let rows: Vec<usize> = t.rows.iter().map(|r| r.row).collect();
         assert_eq!(rows, vec![1, 3, 4]);
         assert_eq!(t.physical_rows, 4);
+        // CRLF line ends (Excel's CSV) count once per line.
+        let t = read(b"STT,Ten\r\n\r\n1,a\r\n2,c\r\n", &ReadOptions::default()).unwrap();
+        let rows: Vec<usize> = t.rows.iter().map(|r| r.row).collect();
+        assert_eq!(rows, vec![1, 3, 4]);
     }
 }

@@ -5,7 +5,82 @@
 //! Vietnamese font encodings TCVN3 (ABC) and VNI, and of UTF-8 misread as
 //! Windows-1252 ("mojibake").
 
+#[cfg(feature = "legacy-encodings")]
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1258};
+#[cfg(not(feature = "legacy-encodings"))]
+use small::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1258};
+
+/// Without the `legacy-encodings` feature (the WebAssembly build): UTF-8 and
+/// UTF-16 with the standard library only, so that `encoding_rs`'s tables for
+/// every web encoding stay out of the module. Windows-1258 input is then
+/// decoded as UTF-8 with replacement characters (and reported as not UTF-8).
+#[cfg(not(feature = "legacy-encodings"))]
+mod small {
+    use std::borrow::Cow;
+
+    #[derive(Debug, PartialEq, Eq)]
+    pub(crate) enum Encoding {
+        Utf8,
+        Utf16Le,
+        Utf16Be,
+        Windows1258,
+    }
+    pub(crate) static UTF_8: &Encoding = &Encoding::Utf8;
+    pub(crate) static UTF_16LE: &Encoding = &Encoding::Utf16Le;
+    pub(crate) static UTF_16BE: &Encoding = &Encoding::Utf16Be;
+    pub(crate) static WINDOWS_1258: &Encoding = &Encoding::Windows1258;
+
+    impl Encoding {
+        pub(crate) fn for_bom(b: &[u8]) -> Option<(&'static Encoding, usize)> {
+            if b.starts_with(b"\xEF\xBB\xBF") {
+                Some((UTF_8, 3))
+            } else if b.starts_with(b"\xFF\xFE") {
+                Some((UTF_16LE, 2))
+            } else if b.starts_with(b"\xFE\xFF") {
+                Some((UTF_16BE, 2))
+            } else {
+                None
+            }
+        }
+
+        pub(crate) fn name(&self) -> &'static str {
+            match self {
+                Encoding::Utf8 => "UTF-8",
+                Encoding::Utf16Le => "UTF-16LE",
+                Encoding::Utf16Be => "UTF-16BE",
+                Encoding::Windows1258 => "windows-1258",
+            }
+        }
+
+        pub(crate) fn decode_without_bom_handling<'a>(&self, b: &'a [u8]) -> (Cow<'a, str>, bool) {
+            match self {
+                Encoding::Utf8 | Encoding::Windows1258 => {
+                    let t = String::from_utf8_lossy(b);
+                    let bad = matches!(t, Cow::Owned(_));
+                    (t, bad)
+                }
+                Encoding::Utf16Le | Encoding::Utf16Be => {
+                    let le = *self == Encoding::Utf16Le;
+                    let units = b.chunks(2).map(|c| match (c, le) {
+                        ([a, b], true) => u16::from_le_bytes([*a, *b]),
+                        ([a, b], false) => u16::from_be_bytes([*a, *b]),
+                        _ => 0xFFFD,
+                    });
+                    let mut bad = b.len() % 2 == 1;
+                    let s: String = char::decode_utf16(units)
+                        .map(|r| {
+                            r.unwrap_or_else(|_| {
+                                bad = true;
+                                '\u{FFFD}'
+                            })
+                        })
+                        .collect();
+                    (Cow::Owned(s), bad)
+                }
+            }
+        }
+    }
+}
 
 use crate::validate::{Diagnostic, Location, Message, Severity};
 

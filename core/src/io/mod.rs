@@ -44,14 +44,18 @@
 //! ```
 
 mod cells;
+pub mod ckan;
 mod csv;
+pub mod csv_write;
+pub mod dcat;
 mod encoding;
 mod headers;
 pub mod json;
+#[cfg_attr(not(feature = "xlsx"), allow(dead_code))]
 mod table;
+#[cfg(feature = "xlsx")]
 mod xlsx;
-// --- XML / DCAT / CKAN / CSV writer modules are added here by their branch
-// (`mod xml;` …); dispatch for `Format::Xml` is in `read_catalog_bytes`. ---
+pub mod xml;
 
 use std::path::{Path, PathBuf};
 
@@ -289,8 +293,8 @@ pub fn read_catalog_path(path: &Path, opts: &ReadOptions) -> Result<ReadOutcome,
 /// [`ReadError::TooLarge`] when a limit of `opts` is exceeded;
 /// [`ReadError::Unreadable`] for JSON that does not parse or does not fit the
 /// model (with line, column and JSON pointer), a workbook that cannot be
-/// opened or has no such sheet; [`ReadError::UnsupportedFormat`] for XML until
-/// its reader is built in.
+/// opened or has no such sheet, XML that is not well-formed tiepcan XML (with
+/// line and column; DTDs and entities are refused, see [`xml`]).
 pub fn read_catalog_bytes(
     bytes: &[u8],
     format: Format,
@@ -307,13 +311,15 @@ pub fn read_catalog_bytes(
     let mut out = match format {
         Format::Json => json::read(bytes, opts)?,
         Format::Csv => table::build(csv::read(bytes, opts)?, opts)?,
+        #[cfg(feature = "xlsx")]
         Format::Xlsx => table::build(xlsx::read(bytes, opts)?, opts)?,
-        // XML reader: dispatched here once `io::xml` is merged.
-        Format::Xml => {
+        #[cfg(not(feature = "xlsx"))]
+        Format::Xlsx => {
             return Err(ReadError::UnsupportedFormat(
-                "XML reader not built in".to_string(),
+                "XLSX reader not built in (feature `xlsx` is off)".to_string(),
             ))
         }
+        Format::Xml => xml::read(bytes, opts)?,
     };
     if let Some(f) = &opts.file_name {
         for d in &mut out.diagnostics {

@@ -231,7 +231,8 @@ impl fmt::Display for Point {
 pub struct Citation {
     /// The instrument.
     pub instrument: Instrument,
-    /// Article number (Điều).
+    /// Article number (Điều); `0` when the provision is known to exist but
+    /// its number is not yet known (the amended Law of 2026, LAW.md §8.3).
     pub article: u16,
     /// Clause number (khoản).
     pub clause: Option<u8>,
@@ -308,6 +309,9 @@ impl Citation {
     /// Vietnamese form, smallest unit first, e.g.
     /// `đoạn 2 khoản 3 Điều 6 Nghị định 13/2018/NĐ-CP`.
     pub fn to_vietnamese(&self) -> String {
+        if self.article == 0 {
+            return format!("{} (chưa xác định điều)", self.instrument.name_vi());
+        }
         let mut parts = Vec::new();
         if let Some(p) = self.paragraph {
             parts.push(format!("đoạn {p}"));
@@ -337,6 +341,10 @@ impl Citation {
 
 impl fmt::Display for Citation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.article == 0 {
+            // The amended Law's article numbers are not yet known (LAW.md §8.3).
+            return write!(f, "{} (article not yet known)", self.instrument.name_en());
+        }
         write!(f, "{}, Art. {}", self.instrument.name_en(), self.article)?;
         if let Some(c) = self.clause {
             write!(f, "({c})")?;

@@ -150,6 +150,21 @@ impl PartialDate {
         let stripped_of_words_ok = fold_key(&words)
             .chars()
             .all(|c| c.is_ascii_digit() || "/-. ,".contains(c));
+        // ISO month "2019-05", the form `Display` writes for month precision.
+        if k.len() == 7
+            && k.as_bytes()[4] == b'-'
+            && k.bytes()
+                .enumerate()
+                .all(|(i, b)| i == 4 || b.is_ascii_digit())
+        {
+            let year: i32 = k[..4].parse().map_err(|_| unrec())?;
+            let month: u32 = k[5..].parse().map_err(|_| unrec())?;
+            return if (1..=12).contains(&month) {
+                Ok(PartialDate::Month { year, month })
+            } else {
+                Err(unrec())
+            };
+        }
         if iso_like {
             // Not `&k[..10]`: a multi-byte character may straddle byte 10.
             let Some(date_part) = k.get(..10) else {
@@ -202,7 +217,7 @@ fn make_day(input: &str, d: &str, m: &str, y: &str) -> Result<PartialDate, DateE
 impl fmt::Display for PartialDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            PartialDate::Day(d) => write!(f, "{}", d.format("%Y-%m-%d")),
+            PartialDate::Day(d) => write!(f, "{d}"),
             PartialDate::Month { year, month } => write!(f, "{year:04}-{month:02}"),
             PartialDate::Year(y) => write!(f, "{y:04}"),
         }
@@ -391,6 +406,14 @@ mod tests {
             PartialDate::parse("03/2026").unwrap().last_day(),
             NaiveDate::from_ymd_opt(2026, 3, 31).unwrap()
         );
+    }
+
+    #[test]
+    fn display_round_trips() {
+        for s in ["2019-05-02", "2019-05", "2019"] {
+            assert_eq!(PartialDate::parse(s).unwrap().to_string(), s);
+        }
+        assert!(PartialDate::parse("2019-13").is_err());
     }
 
     #[test]

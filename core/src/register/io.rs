@@ -9,7 +9,7 @@
 //! cell that cannot be read, becomes a diagnostic with its row and column:
 //! nothing is dropped silently.
 
-use std::io::{Read, Seek, Write};
+use std::io::{Read, Write};
 
 use chrono::NaiveDate;
 
@@ -754,7 +754,11 @@ pub fn read_csv<R: Read>(reader: R, file: &str) -> Result<Loaded, RegisterIoErro
 /// # Errors
 /// [`RegisterIoError::Xlsx`] when the workbook cannot be opened or has no
 /// sheet; [`RegisterIoError::NoHeader`] as for [`read_csv`].
-pub fn read_xlsx<R: Read + Seek>(reader: R, file: &str) -> Result<Loaded, RegisterIoError> {
+#[cfg(feature = "xlsx")]
+pub fn read_xlsx<R: Read + std::io::Seek>(
+    reader: R,
+    file: &str,
+) -> Result<Loaded, RegisterIoError> {
     use calamine::{Data, DataType, Reader, Xlsx};
     let xerr = |m: String| RegisterIoError::Xlsx {
         file: file.to_string(),
@@ -1021,6 +1025,7 @@ pub fn write_csv<W: Write>(reg: &Register, writer: W) -> Result<Vec<NotWritten>,
 ///
 /// # Errors
 /// [`RegisterIoError::Xlsx`] when the workbook cannot be built.
+#[cfg(feature = "xlsx")]
 pub fn write_xlsx(reg: &Register) -> Result<(Vec<u8>, Vec<NotWritten>), RegisterIoError> {
     use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format as XFormat, Workbook};
     let xerr = |e: rust_xlsxwriter::XlsxError| RegisterIoError::Xlsx {

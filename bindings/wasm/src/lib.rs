@@ -1,0 +1,476 @@
+//! WebAssembly bindings of [`tiepcan`] for browsers and Node.js
+//! (npm package `tiepcan`).
+//!
+//! Every export takes and returns plain JS objects (JSON-compatible: maps
+//! are objects, absent values are `null`; an object argument may also be
+//! given as JSON text) or strings. The shapes are the JSON shapes of the core types; the
+//! TypeScript declarations below name them. Errors are thrown as real JS
+//! `Error` objects with a `code` (`"parse"`, `"input"`, `"date"`, …) and a
+//! `location` (`{row, column, pointer, line, col}` or `null`).
+//!
+//! No legal logic lives here: each function converts and calls the core.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use chrono::NaiveDate;
+use tiepcan::calendar::WorkingCalendar;
+use tiepcan::deadline::{Clock, Request, RuleTable, Schedule};
+use tiepcan::io::{read_catalog_bytes, Format, ReadError, ReadOptions};
+use tiepcan::model::{Catalog, PartialDate};
+use tiepcan::render::{self, RenderOptions, RequestSlipInput};
+use tiepcan::text;
+use tiepcan::validate::{check_catalog, CheckOptions};
+use tiepcan::validate::{Location, Report};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &str = r#"
+/** Where a finding or an error is (1-based rows count the header row). */
+export interface Location { file?: string | null; row?: number | null; column?: string | null; pointer?: string | null; line?: number | null; col?: number | null; }
+/** A legal citation as plain data. */
+export interface Citation { instrument: string; article: number; clause?: number | null; sub_item?: number | null; point?: string | null; paragraph?: number | null; }
+export interface Message { vi: string; en: string; }
+export type Severity = "error" | "warning" | "info";
+export interface Diagnostic { rule: string; severity: Severity; location: Location; value: string | null; message: Message; citation: Citation | null; }
+export interface Report { diagnostics: Diagnostic[]; }
+export interface DocumentRef { raw: string; number: string | null; year: number | null; doc_type: string | null; issuer: string | null; unit: string | null; }
+export interface Agency { name: string; level?: string | null; code?: string | null; [k: string]: unknown; }
+/** An entry of the disclosure catalog (Decree 13/2018/NĐ-CP Art. 6(3)). Dates: "2026-02-03", "2026-03" or "2026". */
+export interface InformationItem { seq?: string | null; title: string; number_symbol?: DocumentRef | null; created_on?: string | null; art17_point?: string | null; disclosure_forms?: string[]; disclosure_time?: string | null; disclosure_period?: string | null; access_link?: string | null; link_text?: string | null; section?: string | null; children?: InformationItem[]; [k: string]: unknown; }
+/** Either catalog, tagged by kind. */
+export interface Catalog { kind: "disclosure" | "conditional"; agency?: Agency | null; title?: string | null; issuing_decision?: DocumentRef | null; issued_on?: string | null; last_updated?: string | null; items: InformationItem[] | Record<string, unknown>[]; [k: string]: unknown; }
+export interface ParseOutcome { catalog: Catalog; diagnostics: Diagnostic[]; }
+export type CatalogFormat = "json" | "csv" | "xml" | "xlsx" | "auto";
+export interface RenderOptions { id_prefix?: string; heading_level?: number; form_action?: string; }
+/** Request slip fields (Law 104/2016/QH13 Art. 24(2); Form 01a). provision_form: "at_office" | "electronic" | "postal" | "fax". */
+export interface RequestSlipInput { full_name?: string; residence?: string; id_number?: string; phone?: string; fax?: string; email?: string; information?: string; provision_form?: string; reason?: string; }
+export interface FieldError { field: string; message: Message; }
+/** A deadline request. received: "YYYY-MM-DD" or local "YYYY-MM-DDTHH:MM" (UTC+7). */
+export interface DeadlineRequest { received: string; channel: "in_person" | "electronic" | "postal" | "fax"; complexity: "simple" | "complex"; regime?: "2016" | "2026" | null; extension?: { days?: number | null; notice_date?: string | null } | null; }
+export interface SkippedDay { date: string; reason: { kind: "weekend" } | { kind: "day_off"; day_kind: string; name: string; document: string }; projected: boolean; }
+/** One time limit. Units: "working_days" | "calendar_days" | "immediate". */
+export interface Deadline { kind: string; rule_id: string; start: string; due: string; alternative_due: string | null; limit: { value: number; unit: "working_days" | "calendar_days" | "immediate" }; unit_as_written: string; citation: Citation; value_status: string; provisional: boolean; skipped: SkippedDay[]; }
+export interface Schedule { regime: "2016" | "2026"; received: string; receipt_date: string; channel: string; complexity: "simple" | "complex"; milestones: Deadline[]; skipped: SkippedDay[]; findings: Diagnostic[]; calendar_version: string; }
+/** A JS Error thrown by tiepcan. */
+export interface TiepcanError extends Error { code: string; location: Location | null; }
+"#;
+
+/// Objects cross the boundary as JSON text, parsed with the engine's own
+/// `JSON.parse`: one serde deserializer (serde_json) in the module instead
+/// of two, which keeps the wasm small (see README "Size").
+fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
+    let s = serde_json::to_string(v).map_err(|e| error("internal", &e.to_string(), None))?;
+    js_sys::JSON::parse(&s).map_err(|_| error("internal", "JSON.parse failed", None))
+}
+
+/// A JS `Error` with `code` and `location` properties.
+fn error(code: &str, message: &str, location: Option<&Location>) -> JsValue {
+    let e = js_sys::Error::new(message);
+    let _ = js_sys::Reflect::set(&e, &"code".into(), &JsValue::from_str(code));
+    let loc = location
+        .and_then(|l| to_js(l).ok())
+        .unwrap_or(JsValue::NULL);
+    let _ = js_sys::Reflect::set(&e, &"location".into(), &loc);
+    e.into()
+}
+
+fn from_js<T: serde::de::DeserializeOwned>(v: JsValue, what: &str) -> Result<T, JsValue> {
+    let text = if let Some(s) = v.as_string() {
+        s
+    } else {
+        js_sys::JSON::stringify(&v)
+            .ok()
+            .and_then(|s| s.as_string())
+            .ok_or_else(|| error("input", &format!("{what} cannot be turned into JSON"), None))?
+    };
+    // Through `serde_json::Value`, as the core's JSON reader does: one
+    // deserializer instantiation per type in the module instead of two.
+    let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
+        let loc = Location {
+            line: Some(e.line()).filter(|l| *l > 0),
+            col: Some(e.column()).filter(|c| *c > 0),
+            ..Location::default()
+        };
+        error("input", &format!("{what} is not JSON: {e}"), Some(&loc))
+    })?;
+    serde_json::from_value(value).map_err(|e| {
+        error(
+            "input",
+            &format!("{what} is not in the expected shape: {e}"),
+            None,
+        )
+    })
+}
+
+fn options(v: JsValue) -> Result<RenderOptions, JsValue> {
+    if v.is_undefined() || v.is_null() {
+        Ok(RenderOptions::default())
+    } else {
+        from_js(v, "options")
+    }
+}
+
+/// Bytes of a string or a `Uint8Array`/`ArrayBuffer`.
+fn input_bytes(input: &JsValue) -> Result<Vec<u8>, JsValue> {
+    if let Some(s) = input.as_string() {
+        return Ok(s.into_bytes());
+    }
+    if input.is_instance_of::<js_sys::Uint8Array>() {
+        return Ok(js_sys::Uint8Array::new(input).to_vec());
+    }
+    if input.is_instance_of::<js_sys::ArrayBuffer>() {
+        return Ok(js_sys::Uint8Array::new(input).to_vec());
+    }
+    Err(error(
+        "input",
+        "catalog input must be a string, a Uint8Array or an ArrayBuffer",
+        None,
+    ))
+}
+
+/// Parse a catalog from text or bytes. `format`: `"json"` (the tagged
+/// `Catalog` shape), or `"csv"`/`"xml"`/`"xlsx"` when the core's readers
+/// support them. Returns `{catalog, diagnostics}`: every row the reader could
+/// not use is a diagnostic with its row.
+///
+/// # Errors
+/// Throws `Error{code:"parse", location:{line, col}}` for unreadable input,
+/// `code:"format"` for an unknown format.
+#[wasm_bindgen(js_name = parseCatalog, unchecked_return_type = "ParseOutcome")]
+pub fn parse_catalog(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "CatalogFormat")] format: &str,
+) -> Result<JsValue, JsValue> {
+    let bytes = input_bytes(&input)?;
+    let outcome = parse_bytes(&bytes, format)?;
+    to_js(&outcome)
+}
+
+#[derive(Serialize)]
+struct ParseOutcome {
+    catalog: Catalog,
+    diagnostics: Vec<tiepcan::validate::Diagnostic>,
+}
+
+fn parse_bytes(bytes: &[u8], format: &str) -> Result<ParseOutcome, JsValue> {
+    let f = match format.trim().to_ascii_lowercase().as_str() {
+        "" | "auto" => Format::sniff(bytes),
+        "json" => Format::Json,
+        "csv" => Format::Csv,
+        "xml" => Format::Xml,
+        "xlsx" => Format::Xlsx,
+        other => {
+            return Err(error(
+                "format",
+                &format!("unknown catalog format {other:?}: expected json, csv, xml, xlsx or auto"),
+                None,
+            ))
+        }
+    };
+    match read_catalog_bytes(bytes, f, &ReadOptions::default()) {
+        Ok(o) => Ok(ParseOutcome {
+            catalog: o.catalog,
+            diagnostics: o.diagnostics,
+        }),
+        Err(e) => {
+            let code = match &e {
+                ReadError::Unreadable { .. } | ReadError::Io { .. } => "parse",
+                ReadError::TooLarge { .. } => "too_large",
+                ReadError::UnsupportedFormat(_) => "format",
+            };
+            let d = e.to_diagnostic(None);
+            Err(error(code, &e.to_string(), Some(&d.location)))
+        }
+    }
+}
+
+/// Render a catalog (the object `parseCatalog` returns in `catalog`) as an
+/// accessible HTML table (see `tiepcan::render::render_catalog`).
+///
+/// # Errors
+/// `code:"input"` when `catalog` is not a catalog.
+#[wasm_bindgen(js_name = renderCatalog)]
+pub fn render_catalog(
+    #[wasm_bindgen(unchecked_param_type = "Catalog")] catalog: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "RenderOptions | undefined")] options_: JsValue,
+) -> Result<String, JsValue> {
+    let c: Catalog = from_js(catalog, "catalog")?;
+    Ok(render::render_catalog(&c, &options(options_)?))
+}
+
+/// Parse JSON catalog text and render it in one call (no object crosses the
+/// boundary: fastest for large catalogs).
+///
+/// # Errors
+/// As [`parse_catalog`].
+#[wasm_bindgen(js_name = renderCatalogJson)]
+pub fn render_catalog_json(
+    json: &str,
+    #[wasm_bindgen(unchecked_param_type = "RenderOptions | undefined")] options_: JsValue,
+) -> Result<String, JsValue> {
+    let o = parse_bytes(json.as_bytes(), "json")?;
+    Ok(render::render_catalog(&o.catalog, &options(options_)?))
+}
+
+/// Plain-text rendering of a catalog.
+///
+/// # Errors
+/// `code:"input"`.
+#[wasm_bindgen(js_name = catalogText)]
+pub fn catalog_text(
+    #[wasm_bindgen(unchecked_param_type = "Catalog")] catalog: JsValue,
+) -> Result<String, JsValue> {
+    let c: Catalog = from_js(catalog, "catalog")?;
+    Ok(render::catalog_text(&c))
+}
+
+/// Render a validation report (`{diagnostics:[…]}`) with an error summary
+/// linked to each finding.
+///
+/// # Errors
+/// `code:"input"`.
+#[wasm_bindgen(js_name = renderReport)]
+pub fn render_report(
+    #[wasm_bindgen(unchecked_param_type = "Report")] report: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "RenderOptions | undefined")] options_: JsValue,
+) -> Result<String, JsValue> {
+    let r: Report = from_js(report, "report")?;
+    Ok(render::render_report(&r, &options(options_)?))
+}
+
+/// Check the request slip's fields (Law 104/2016/QH13 Art. 24(2)); `[]` when
+/// it can be sent.
+///
+/// # Errors
+/// `code:"input"`.
+#[wasm_bindgen(js_name = checkRequestSlip, unchecked_return_type = "FieldError[]")]
+pub fn check_request_slip(
+    #[wasm_bindgen(unchecked_param_type = "RequestSlipInput")] input: JsValue,
+) -> Result<JsValue, JsValue> {
+    let i: RequestSlipInput = from_js(input, "request slip")?;
+    to_js(&render::check_request_slip(&i))
+}
+
+/// Render the request slip form with values and errors (pass `[]` for a
+/// blank form, or the result of `checkRequestSlip`).
+///
+/// # Errors
+/// `code:"input"`.
+#[wasm_bindgen(js_name = renderRequestForm)]
+pub fn render_request_form(
+    #[wasm_bindgen(unchecked_param_type = "RequestSlipInput")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "FieldError[]")] errors: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "RenderOptions | undefined")] options_: JsValue,
+) -> Result<String, JsValue> {
+    let i: RequestSlipInput = if input.is_undefined() || input.is_null() {
+        RequestSlipInput::default()
+    } else {
+        from_js(input, "request slip")?
+    };
+    let e: Vec<render::FieldError> = if errors.is_undefined() || errors.is_null() {
+        Vec::new()
+    } else {
+        from_js(errors, "errors")?
+    };
+    Ok(render::render_request_form(&i, &e, &options(options_)?))
+}
+
+/// A complete page around fragments; `stylesheetHref` links a style sheet
+/// (strict CSP) instead of inlining it.
+#[wasm_bindgen(js_name = renderPage)]
+pub fn render_page(title: &str, fragments: Vec<String>, stylesheet_href: Option<String>) -> String {
+    render::render_page(title, &fragments, stylesheet_href.as_deref())
+}
+
+/// Escape text for HTML.
+#[wasm_bindgen(js_name = escapeHtml)]
+pub fn escape_html(s: &str) -> String {
+    render::escape(s)
+}
+
+/// Vietnamese search key: diacritics removed (NFC or NFD), `đ` → `d`, lower
+/// case, white space collapsed ("Quyết Định" → "quyet dinh").
+#[wasm_bindgen(js_name = foldKey)]
+pub fn fold_key(s: &str) -> String {
+    text::fold_key(s)
+}
+
+/// Whether `haystack` contains `needle` after `foldKey` on both.
+#[wasm_bindgen(js_name = foldedContains)]
+pub fn folded_contains(haystack: &str, needle: &str) -> bool {
+    text::folded_contains(haystack, needle)
+}
+
+/// Parse a date as Vietnamese catalogs write it, day first
+/// ("02/03/2026" is 2 March). Returns `"2026-03-02"`, `"2026-03"` or
+/// `"2026"` by the precision given.
+///
+/// # Errors
+/// `code:"date"` for an impossible or unrecognised date (never rolled over).
+#[wasm_bindgen(js_name = parseDate)]
+pub fn parse_date(s: &str) -> Result<String, JsValue> {
+    PartialDate::parse(s)
+        .map(|d| d.to_string())
+        .map_err(|e| error("date", &e.to_string(), None))
+}
+
+/// Spoken Vietnamese form of a date of any precision
+/// ("ngày 14 tháng 2 năm 2025").
+///
+/// # Errors
+/// `code:"date"`.
+#[wasm_bindgen(js_name = spokenDate)]
+pub fn spoken_date(s: &str) -> Result<String, JsValue> {
+    PartialDate::parse(s)
+        .map(render::spoken_partial_date_vi)
+        .map_err(|e| error("date", &e.to_string(), None))
+}
+
+/// Version of the core.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
+
+fn date_arg(s: &str, what: &str) -> Result<NaiveDate, JsValue> {
+    match PartialDate::parse(s) {
+        Ok(PartialDate::Day(d)) => Ok(d),
+        Ok(_) => Err(error(
+            "date",
+            &format!("{what}: {s:?} is not a full date (day, month and year)"),
+            None,
+        )),
+        Err(e) => Err(error("date", &format!("{what}: {e}"), None)),
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct ValidateOptions {
+    today: String,
+    #[serde(default)]
+    update_threshold_days: Option<u32>,
+}
+
+/// Check a catalog against the law (catalog rules, LAW.md §9). `options.today`
+/// is required (`"2026-11-29"` or day-first `"29/11/2026"`): no function reads
+/// the host clock.
+///
+/// # Errors
+/// `code:"input"` for a wrong shape, `code:"date"` for a bad `today`.
+#[wasm_bindgen(js_name = validateCatalog, unchecked_return_type = "Report")]
+pub fn validate_catalog(
+    #[wasm_bindgen(unchecked_param_type = "Catalog")] catalog: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "{ today: string; update_threshold_days?: number }")]
+    options_: JsValue,
+) -> Result<JsValue, JsValue> {
+    let c: Catalog = from_js(catalog, "catalog")?;
+    let o: ValidateOptions = from_js(options_, "options")?;
+    let mut opts = CheckOptions::new(date_arg(&o.today, "today")?);
+    if let Some(n) = o.update_threshold_days {
+        opts.update_threshold_days = n;
+    }
+    to_js(&check_catalog(&c, &opts))
+}
+
+fn schedule_for(request: JsValue) -> Result<Schedule, JsValue> {
+    let req: Request = from_js(request, "request")?;
+    let rules = RuleTable::builtin();
+    Clock::new(WorkingCalendar::official(), &rules)
+        .schedule(&req)
+        .map_err(|e| error("deadline", &e.to_string(), None))
+}
+
+/// Compute the deadlines of a request on the official working calendar:
+/// `{received: "2025-01-24" | "2025-01-24T16:30", channel: "in_person" |
+/// "electronic" | "postal" | "fax", complexity: "simple" | "complex",
+/// regime?: "2016" | "2026" | null, extension?: null}` → the `Schedule`
+/// (milestones with due dates, working or calendar days, citations, skipped
+/// days with reasons, findings).
+///
+/// # Errors
+/// `code:"input"` for a wrong shape, `code:"deadline"` when no regime or
+/// calendar covers the date.
+#[wasm_bindgen(js_name = computeDeadline, unchecked_return_type = "Schedule")]
+pub fn compute_deadline(
+    #[wasm_bindgen(unchecked_param_type = "DeadlineRequest")] request: JsValue,
+) -> Result<JsValue, JsValue> {
+    to_js(&schedule_for(request)?)
+}
+
+/// Render a schedule (from `computeDeadline`) as the accessible explanation
+/// list.
+///
+/// # Errors
+/// `code:"input"`.
+#[wasm_bindgen(js_name = renderDeadline)]
+pub fn render_deadline(
+    #[wasm_bindgen(unchecked_param_type = "Schedule")] schedule: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "RenderOptions | undefined")] options_: JsValue,
+) -> Result<String, JsValue> {
+    let s: Schedule = from_js(schedule, "schedule")?;
+    Ok(render::render_deadline(&s, &options(options_)?))
+}
+
+/// The deadline calculator form (see `tiepcan::render::render_deadline_form`).
+///
+/// # Errors
+/// `code:"input"` for bad options.
+#[wasm_bindgen(js_name = renderDeadlineForm)]
+pub fn render_deadline_form(
+    #[wasm_bindgen(unchecked_param_type = "RenderOptions | undefined")] options_: JsValue,
+) -> Result<String, JsValue> {
+    Ok(render::render_deadline_form(&options(options_)?))
+}
+
+/// Whether a date is a working day of state agencies (official calendar).
+///
+/// # Errors
+/// `code:"date"` for a bad date, `code:"calendar"` outside 2014–2199.
+#[wasm_bindgen(js_name = isWorkingDay)]
+pub fn is_working_day(date: &str) -> Result<bool, JsValue> {
+    WorkingCalendar::official()
+        .is_working_day(date_arg(date, "date")?)
+        .map_err(|e| error("calendar", &e.to_string(), None))
+}
+
+/// The `n`-th working day after `date` (`date` itself not counted), ISO.
+///
+/// # Errors
+/// `code:"date"`, `code:"calendar"`.
+#[wasm_bindgen(js_name = addWorkingDays)]
+pub fn add_working_days(date: &str, n: u32) -> Result<String, JsValue> {
+    WorkingCalendar::official()
+        .add_working_days(date_arg(date, "date")?, n)
+        .map(|d| d.to_string())
+        .map_err(|e| error("calendar", &e.to_string(), None))
+}
+
+/// Working days in `(from, to]`.
+///
+/// # Errors
+/// `code:"date"`, `code:"calendar"`.
+#[wasm_bindgen(js_name = workingDaysBetween)]
+pub fn working_days_between(from: &str, to: &str) -> Result<f64, JsValue> {
+    WorkingCalendar::official()
+        .working_days_between(date_arg(from, "from")?, date_arg(to, "to")?)
+        .map(|n| n as f64)
+        .map_err(|e| error("calendar", &e.to_string(), None))
+}
+
+/// The non-working days in `(from, to]` with their reasons.
+///
+/// # Errors
+/// `code:"date"`, `code:"calendar"`.
+#[wasm_bindgen(js_name = explainDays, unchecked_return_type = "SkippedDay[]")]
+pub fn explain_days(from: &str, to: &str) -> Result<JsValue, JsValue> {
+    let v = WorkingCalendar::official()
+        .explain(date_arg(from, "from")?, date_arg(to, "to")?)
+        .map_err(|e| error("calendar", &e.to_string(), None))?;
+    to_js(&v)
+}
+
+/// Version of the embedded calendar data.
+#[wasm_bindgen(js_name = calendarVersion)]
+pub fn calendar_version() -> String {
+    WorkingCalendar::official().version().to_string()
+}

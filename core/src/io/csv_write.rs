@@ -1,0 +1,247 @@
+//! Write a catalog as CSV for people: Vietnamese column headers
+//! ([`Field::header_vi`]), UTF-8 with a byte-order mark so that Excel opens
+//! it with the diacritics intact, CRLF line ends (RFC 4180).
+//!
+//! One row per entry in source order; an entry's `children` follow it as
+//! agencies write sub-rows (and as tiepcan's CSV reader takes them back): an
+//! empty STT and `+ ` before the title. When the `section` caption changes
+//! (and is not blank), a caption row comes first: the caption in the title
+//! column, the other cells empty, as agencies lay their tables out (the CSV
+//! reader takes such a row back as a section when it looks like one —
+//! numbered `II.`, upper case, or starting "Danh mục", "Mục", "Phần" …). A field
+//! the reader could not parse is written as it was found (from `unparsed`),
+//! and every `extra` column is kept, after the known ones, under its header
+//! as written. Dates are ISO (`2019-05-02`, `2019-05`, `2019`); the Art. 17
+//! point is its letter (`đ`, `17(2)`); disclosure forms, Art. 7 grounds and
+//! consent holders are their Vietnamese labels, separated by `; `.
+//!
+//! Not written (CSV has no place for them; use JSON or XML to keep them):
+//! the catalog header, `link_text` when there is an `access_link`,
+//! `source`, a child's own STT, and a conditional item's `override_decision`.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+
+use crate::model::{Catalog, ConditionalItem, Field, InformationItem};
+
+/// Column headers of a disclosure catalog, in order.
+pub const DISCLOSURE_FIELDS: [Field; 10] = [
+    Field::Seq,
+    Field::Title,
+    Field::NumberSymbol,
+    Field::CreatedOn,
+    Field::Art17Point,
+    Field::DisclosureForms,
+    Field::DisclosureTime,
+    Field::DisclosurePeriod,
+    Field::AccessLink,
+    Field::Attachment,
+];
+
+/// Column headers of a conditional-access catalog, in order (followed by
+/// [`CONSENT_DOCUMENT_HEADER`]).
+pub const CONDITIONAL_FIELDS: [Field; 7] = [
+    Field::Seq,
+    Field::Title,
+    Field::NumberSymbol,
+    Field::CreatedOn,
+    Field::Ground,
+    Field::ConsentHolder,
+    Field::ConsentStatus,
+];
+
+/// Header of the column holding a conditional item's Form 06 consent reference.
+pub const CONSENT_DOCUMENT_HEADER: &str = "Văn bản đồng ý (Mẫu 06)";
+
+/// Why a CSV could not be written.
+#[derive(Debug, thiserror::Error)]
+#[error("writing CSV failed: {0}")]
+pub struct CsvWriteError(#[from] csv::Error);
+
+impl From<std::io::Error> for CsvWriteError {
+    fn from(e: std::io::Error) -> Self {
+        CsvWriteError(csv::Error::from(e))
+    }
+}
+
+fn extra_headers<'a>(extras: impl Iterator<Item = &'a BTreeMap<String, String>>) -> Vec<String> {
+    let mut seen = Vec::<String>::new();
+    for m in extras {
+        for k in m.keys() {
+            if !seen.iter().any(|s| s == k) {
+                seen.push(k.clone());
+            }
+        }
+    }
+    seen
+}
+
+fn all_info<'a>(items: &'a [InformationItem], out: &mut Vec<&'a InformationItem>) {
+    for it in items {
+        out.push(it);
+        all_info(&it.children, out);
+    }
+}
+
+fn info_cell(it: &InformationItem, f: Field) -> String {
+    let v = match f {
+        Field::Seq => it.seq.clone(),
+        Field::Title => Some(it.title.clone()),
+        Field::NumberSymbol => it.number_symbol.as_ref().map(|r| r.raw.clone()),
+        Field::CreatedOn => it.created_on.map(|d| d.to_string()),
+        Field::Art17Point => it.art17_point.map(|p| p.code().to_string()),
+        Field::DisclosureForms => (!it.disclosure_forms.is_empty()).then(|| {
+            it.disclosure_forms
+                .iter()
+                .map(|f| f.label_vi())
+                .collect::<Vec<_>>()
+                .join("; ")
+        }),
+        Field::DisclosureTime => it.disclosure_time.clone(),
+        Field::DisclosurePeriod => it.disclosure_period.clone(),
+        Field::AccessLink => it.access_link.clone().or_else(|| it.link_text.clone()),
+        Field::Attachment => it.attachment.clone(),
+        _ => None,
+    };
+    v.or_else(|| it.unparsed.get(&f).cloned())
+        .unwrap_or_default()
+}
+
+fn cond_cell(it: &ConditionalItem, f: Field) -> String {
+    let v = match f {
+        Field::Seq => it.seq.clone(),
+        Field::Title => Some(it.title.clone()),
+        Field::NumberSymbol => it.number_symbol.as_ref().map(|r| r.raw.clone()),
+        Field::CreatedOn => it.created_on.map(|d| d.to_string()),
+        Field::Ground => it.ground.map(|g| g.label_vi().to_string()),
+        Field::ConsentHolder => it.consent_holder.map(|g| g.label_vi().to_string()),
+        Field::ConsentStatus => it
+            .consent_status
+            .map(|s| match s {
+                crate::model::ConsentStatus::None => "chưa có",
+                crate::model::ConsentStatus::Requested => "đã đề nghị",
+                crate::model::ConsentStatus::Given => "đã đồng ý",
+                crate::model::ConsentStatus::Refused => "từ chối",
+            })
+            .map(str::to_string),
+        _ => None,
+    };
+    v.or_else(|| it.unparsed.get(&f).cloned())
+        .unwrap_or_default()
+}
+
+/// Write `catalog` as CSV (BOM, Vietnamese headers, CRLF).
+///
+/// # Errors
+/// [`CsvWriteError`] when `out` fails.
+///
+/// ```
+/// use tiepcan::model::{Catalog, DisclosureCatalog, InformationItem};
+/// let mut c = DisclosureCatalog::default();
+/// let mut it = InformationItem { title: "Dự toán ngân sách".into(), ..Default::default() };
+/// it.extra.insert("Đơn vị chủ trì".into(), "Văn phòng".into());
+/// c.items.push(it);
+/// let mut out = Vec::new();
+/// tiepcan::io::csv_write::write_catalog_csv(&Catalog::Disclosure(c), &mut out)?;
+/// let text = String::from_utf8(out).unwrap();
+/// assert!(text.starts_with("\u{feff}STT,\"Tên văn bản, hồ sơ\","));
+/// assert!(text.lines().next().unwrap().ends_with(",Đơn vị chủ trì"));
+/// # Ok::<(), tiepcan::io::csv_write::CsvWriteError>(())
+/// ```
+pub fn write_catalog_csv<W: Write>(catalog: &Catalog, mut out: W) -> Result<(), CsvWriteError> {
+    out.write_all("\u{feff}".as_bytes())?;
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .flexible(false)
+        .from_writer(out);
+    match catalog {
+        Catalog::Disclosure(c) => {
+            let mut flat = Vec::new();
+            all_info(&c.items, &mut flat);
+            let extras = extra_headers(flat.iter().map(|it| &it.extra));
+            let mut header: Vec<String> = DISCLOSURE_FIELDS
+                .iter()
+                .map(|f| f.header_vi().to_string())
+                .collect();
+            header.extend(extras.iter().cloned());
+            w.write_record(&header)?;
+            let width = header.len();
+            let mut section: Option<String> = None;
+            fn rows<W: Write>(
+                w: &mut csv::Writer<W>,
+                items: &[InformationItem],
+                child: bool,
+                extras: &[String],
+                width: usize,
+                section: &mut Option<String>,
+            ) -> Result<(), CsvWriteError> {
+                for it in items {
+                    if !child {
+                        if let Some(s) = it.section.as_deref().filter(|s| !s.trim().is_empty()) {
+                            if section.as_deref() != Some(s) {
+                                let mut row = vec![String::new(); width];
+                                row[1] = s.to_string();
+                                w.write_record(&row)?;
+                            }
+                        }
+                        section.clone_from(&it.section);
+                    }
+                    let mut row: Vec<String> = DISCLOSURE_FIELDS
+                        .iter()
+                        .map(|f| info_cell(it, *f))
+                        .collect();
+                    if child {
+                        // As agencies write sub-rows, and as tiepcan's
+                        // readers take them back: no STT, "+ " before the title.
+                        row[0] = String::new();
+                        row[1] = format!("+ {}", it.title);
+                    }
+                    row.extend(
+                        extras
+                            .iter()
+                            .map(|h| it.extra.get(h).cloned().unwrap_or_default()),
+                    );
+                    w.write_record(&row)?;
+                    rows(w, &it.children, true, extras, width, section)?;
+                }
+                Ok(())
+            }
+            rows(&mut w, &c.items, false, &extras, width, &mut section)?;
+        }
+        Catalog::Conditional(c) => {
+            let extras = extra_headers(c.items.iter().map(|it| &it.extra));
+            let mut header: Vec<String> = CONDITIONAL_FIELDS
+                .iter()
+                .map(|f| f.header_vi().to_string())
+                .collect();
+            header.push(CONSENT_DOCUMENT_HEADER.to_string());
+            header.extend(extras.iter().cloned());
+            w.write_record(&header)?;
+            let width = header.len();
+            let mut section: Option<&str> = None;
+            for it in &c.items {
+                if let Some(s) = it.section.as_deref().filter(|s| !s.trim().is_empty()) {
+                    if section != Some(s) {
+                        let mut row = vec![String::new(); width];
+                        row[1] = s.to_string();
+                        w.write_record(&row)?;
+                    }
+                }
+                section = it.section.as_deref();
+                let mut row: Vec<String> = CONDITIONAL_FIELDS
+                    .iter()
+                    .map(|f| cond_cell(it, *f))
+                    .collect();
+                row.push(it.consent_document.clone().unwrap_or_default());
+                row.extend(
+                    extras
+                        .iter()
+                        .map(|h| it.extra.get(h).cloned().unwrap_or_default()),
+                );
+                w.write_record(&row)?;
+            }
+        }
+    }
+    w.flush()?;
+    Ok(())
+}
