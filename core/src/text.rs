@@ -5,11 +5,33 @@ use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
 /// Unicode NFC, the form tiepcan stores text in (LAW.md §0.1: đ is U+0111).
 pub fn nfc(s: &str) -> String {
     // Most text is already NFC: the quick check avoids decomposing it.
-    if unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+    if is_nfc(s) {
         s.to_string()
     } else {
         s.nfc().collect()
     }
+}
+
+/// Whether `unicode_normalization::is_nfc_quick` answers `Yes` for `s`,
+/// answered from a table for ASCII and the Latin and Vietnamese letters.
+pub(crate) fn is_nfc(s: &str) -> bool {
+    if s.is_ascii() {
+        return true;
+    }
+    let t = fold_table();
+    for c in s.chars() {
+        let cp = c as u32;
+        if cp < 0x80 {
+            continue;
+        }
+        if cp >= FOLD_TABLE_END || !t.nfc_starter[cp as usize] {
+            // Marks, characters that may compose, or beyond the table: the
+            // full quick check.
+            return unicode_normalization::is_nfc_quick(s.chars())
+                == unicode_normalization::IsNormalized::Yes;
+        }
+    }
+    true
 }
 
 /// A comparison key for Vietnamese text: diacritics removed (NFC or NFD
@@ -26,16 +48,23 @@ pub fn nfc(s: &str) -> String {
 /// ```
 pub fn fold_key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    if !fold_fast(s, &mut out) {
+        out.clear();
+        fold_nfd(s, &mut out);
+    }
+    out
+}
+
+/// The definition of [`fold_key`]: NFD, combining marks dropped, `đ`/`Đ` →
+/// `d`, non-breaking spaces → space, white space collapsed and trimmed,
+/// lower case. Used for text the fast path cannot take.
+fn fold_nfd(s: &str, out: &mut String) {
     let mut space = false;
     for c in s.nfd() {
         if is_combining_mark(c) {
             continue;
         }
-        let c = match c {
-            'đ' | 'Đ' => 'd',
-            '\u{a0}' | '\u{2007}' | '\u{202f}' => ' ',
-            c => c,
-        };
+        let c = fold_map(c);
         if c.is_whitespace() {
             space = !out.is_empty();
             continue;
@@ -46,18 +75,233 @@ pub fn fold_key(s: &str) -> String {
         }
         out.extend(c.to_lowercase());
     }
-    out
+}
+
+fn fold_map(c: char) -> char {
+    match c {
+        'đ' | 'Đ' => 'd',
+        '\u{a0}' | '\u{2007}' | '\u{202f}' => ' ',
+        c => c,
+    }
+}
+
+/// Characters below this code point are folded through [`FoldTable`]
+/// (Latin, the combining diacritics, Latin Extended Additional — every
+/// Vietnamese letter — and general punctuation).
+const FOLD_TABLE_END: u32 = 0x2100;
+
+/// What [`fold_nfd`] makes of one character, precomputed.
+#[derive(Clone, Copy)]
+enum FoldEntry {
+    /// Not in the table's scope: the whole string takes [`fold_nfd`].
+    Slow,
+    /// A combining mark: dropped.
+    Drop,
+    /// White space.
+    Space,
+    /// These characters of [`FoldTable::pool`] (start, length).
+    Chars(u16, u8),
+}
+
+struct FoldTable {
+    entries: Vec<FoldEntry>,
+    pool: Vec<char>,
+    /// NFC quick check `Yes` and combining class 0.
+    nfc_starter: Vec<bool>,
+    /// The one-character lower case, `'\0'` when it is longer.
+    lower: Vec<char>,
+}
+
+fn fold_table() -> &'static FoldTable {
+    static TABLE: std::sync::OnceLock<FoldTable> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        use unicode_normalization::char::{canonical_combining_class, decompose_canonical};
+        let mut entries = Vec::with_capacity(FOLD_TABLE_END as usize);
+        let mut pool: Vec<char> = Vec::new();
+        let mut nfc_starter = Vec::with_capacity(FOLD_TABLE_END as usize);
+        let mut lower = Vec::with_capacity(FOLD_TABLE_END as usize);
+        for cp in 0..FOLD_TABLE_END {
+            let Some(c) = char::from_u32(cp) else {
+                entries.push(FoldEntry::Slow);
+                nfc_starter.push(false);
+                lower.push('\0');
+                continue;
+            };
+            nfc_starter.push(
+                canonical_combining_class(c) == 0
+                    && unicode_normalization::is_nfc_quick(std::iter::once(c))
+                        == unicode_normalization::IsNormalized::Yes,
+            );
+            let mut l = c.to_lowercase();
+            lower.push(match (l.next(), l.next()) {
+                // Σ lowers by context in `str::to_lowercase` (final ς).
+                _ if c == '\u{3a3}' => '\0',
+                (Some(x), None) if x != '\0' => x,
+                _ => '\0',
+            });
+            let mut parts = Vec::new();
+            decompose_canonical(c, |d| parts.push(d));
+            // Canonical reordering moves only non-starters; when every
+            // non-starter is dropped, per-character folding equals folding
+            // the whole string.
+            let kept: Vec<char> = parts
+                .into_iter()
+                .filter(|&d| !is_combining_mark(d))
+                .collect();
+            if kept.iter().any(|&d| canonical_combining_class(d) != 0) {
+                entries.push(FoldEntry::Slow);
+                continue;
+            }
+            let mapped: Vec<char> = kept.into_iter().map(fold_map).collect();
+            let entry = match mapped.as_slice() {
+                [] => FoldEntry::Drop,
+                [w] if w.is_whitespace() => FoldEntry::Space,
+                m if m.iter().any(|w| w.is_whitespace()) => FoldEntry::Slow,
+                m => {
+                    let start = pool.len();
+                    pool.extend(m.iter().flat_map(|w| w.to_lowercase()));
+                    let len = pool.len() - start;
+                    match (u16::try_from(start), u8::try_from(len)) {
+                        (Ok(s), Ok(l)) => FoldEntry::Chars(s, l),
+                        _ => FoldEntry::Slow,
+                    }
+                }
+            };
+            entries.push(entry);
+        }
+        FoldTable {
+            entries,
+            pool,
+            nfc_starter,
+            lower,
+        }
+    })
+}
+
+/// [`fold_nfd`] through the table; `false` (with `out` partly written) when
+/// a character is outside it.
+fn fold_fast(s: &str, out: &mut String) -> bool {
+    let mut space = false;
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    // ASCII runs need no table.
+    let mut table: Option<&FoldTable> = None;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            i += 1;
+            // ASCII white space as `char::is_whitespace` sees it (U+000B too).
+            if matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r') {
+                space = !out.is_empty();
+                continue;
+            }
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(b.to_ascii_lowercase() as char);
+            continue;
+        }
+        // Safe slicing: `i` is at a character boundary.
+        let c = s[i..].chars().next().unwrap_or('\u{fffd}');
+        i += c.len_utf8();
+        if c as u32 >= FOLD_TABLE_END {
+            return false;
+        }
+        let t = *table.get_or_insert_with(fold_table);
+        match t.entries[c as usize] {
+            FoldEntry::Slow => return false,
+            FoldEntry::Drop => {}
+            FoldEntry::Space => space = !out.is_empty(),
+            FoldEntry::Chars(start, len) => {
+                if space {
+                    out.push(' ');
+                    space = false;
+                }
+                let start = start as usize;
+                out.extend(&t.pool[start..start + len as usize]);
+            }
+        }
+    }
+    true
 }
 
 /// A key that identifies the same text typed differently: NFC, lower case,
 /// white space collapsed — diacritics kept, so "điểm d" and "điểm đ" stay
 /// apart. Used for duplicate detection.
 pub fn same_text_key(s: &str) -> String {
-    nfc(s)
-        .to_lowercase()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    if is_nfc(s) {
+        lower_collapsed(s)
+    } else {
+        lower_collapsed(&s.nfc().collect::<String>())
+    }
+}
+
+/// `s.to_lowercase()` with white space runs collapsed to one space and the
+/// ends trimmed; per-character table for ASCII and Latin, `str::to_lowercase`
+/// (which lowers a final Σ by context) for anything else.
+pub(crate) fn lower_collapsed(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    if !lower_fast(s, &mut out) {
+        out.clear();
+        let lower = s.to_lowercase();
+        for (i, w) in lower.split_whitespace().enumerate() {
+            if i > 0 {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+    }
+    out
+}
+
+/// `s.to_lowercase()`, per-character table for ASCII and Latin.
+pub(crate) fn to_lower(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    if !lower_fast_with(s, &mut out, false) {
+        return s.to_lowercase();
+    }
+    out
+}
+
+fn lower_fast(s: &str, out: &mut String) -> bool {
+    lower_fast_with(s, out, true)
+}
+
+fn lower_fast_with(s: &str, out: &mut String, collapse: bool) -> bool {
+    let mut space = false;
+    let t = if s.is_ascii() {
+        None
+    } else {
+        Some(fold_table())
+    };
+    if !collapse && s.is_ascii() {
+        out.push_str(s);
+        out.make_ascii_lowercase();
+        return true;
+    }
+    for c in s.chars() {
+        if collapse && c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        let cp = c as u32;
+        match t {
+            Some(t) if cp < FOLD_TABLE_END && t.lower[cp as usize] != '\0' => {
+                out.push(t.lower[cp as usize])
+            }
+            _ => return false,
+        }
+    }
+    true
 }
 
 /// Whether `haystack` contains `needle` after [`fold_key`] on both.
@@ -68,6 +312,126 @@ pub fn folded_contains(haystack: &str, needle: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The reference [`fold_key`]: NFD of the whole string, as first written.
+    fn fold_key_reference(s: &str) -> String {
+        let mut out = String::with_capacity(s.len());
+        let mut space = false;
+        for c in s.nfd() {
+            if is_combining_mark(c) {
+                continue;
+            }
+            let c = match c {
+                'đ' | 'Đ' => 'd',
+                '\u{a0}' | '\u{2007}' | '\u{202f}' => ' ',
+                c => c,
+            };
+            if c.is_whitespace() {
+                space = !out.is_empty();
+                continue;
+            }
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.extend(c.to_lowercase());
+        }
+        out
+    }
+
+    /// The reference [`same_text_key`], as first written.
+    fn same_text_key_reference(s: &str) -> String {
+        let n: String = if unicode_normalization::is_nfc_quick(s.chars())
+            == unicode_normalization::IsNormalized::Yes
+        {
+            s.to_string()
+        } else {
+            s.nfc().collect()
+        };
+        n.to_lowercase()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// Vietnamese letters, marks, spaces and a few other scripts, so that
+    /// both the fast path and the fallback are exercised.
+    fn vietnamese_like() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop_oneof![
+                proptest::char::range('a', 'z'),
+                proptest::char::range('A', 'Z'),
+                proptest::char::range('\u{c0}', '\u{24f}'),
+                proptest::char::range('\u{1ea0}', '\u{1ef9}'),
+                proptest::char::range('\u{300}', '\u{36f}'),
+                proptest::char::range('\u{2000}', '\u{2100}'),
+                Just(' '),
+                Just('\u{a0}'),
+                Just('\t'),
+                Just('Σ'),
+                Just('İ'),
+                Just('가'),
+                Just('\u{212b}'),
+                Just('đ'),
+                Just('Đ'),
+            ],
+            0..40,
+        )
+        .prop_map(|v| v.into_iter().collect())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn fold_key_equals_the_nfd_reference(s in any::<String>()) {
+            prop_assert_eq!(fold_key(&s), fold_key_reference(&s));
+        }
+
+        #[test]
+        fn fold_key_equals_the_nfd_reference_on_vietnamese(s in vietnamese_like()) {
+            prop_assert_eq!(fold_key(&s), fold_key_reference(&s));
+        }
+
+        #[test]
+        fn same_text_key_equals_the_reference(s in any::<String>()) {
+            prop_assert_eq!(same_text_key(&s), same_text_key_reference(&s));
+        }
+
+        #[test]
+        fn same_text_key_equals_the_reference_on_vietnamese(s in vietnamese_like()) {
+            prop_assert_eq!(same_text_key(&s), same_text_key_reference(&s));
+            let nfd: String = s.nfd().collect();
+            prop_assert_eq!(same_text_key(&nfd), same_text_key_reference(&nfd));
+        }
+
+        #[test]
+        fn to_lower_equals_str_to_lowercase(s in vietnamese_like()) {
+            prop_assert_eq!(to_lower(&s), s.to_lowercase());
+        }
+
+        #[test]
+        fn nfc_check_equals_the_quick_check(s in vietnamese_like()) {
+            prop_assert_eq!(
+                is_nfc(&s),
+                unicode_normalization::is_nfc_quick(s.chars())
+                    == unicode_normalization::IsNormalized::Yes
+            );
+        }
+    }
+
+    #[test]
+    fn every_table_character_folds_like_the_reference() {
+        for cp in 0..FOLD_TABLE_END {
+            if let Some(c) = char::from_u32(cp) {
+                for s in [c.to_string(), format!("a{c}b"), format!(" {c} Ư\u{301}")] {
+                    assert_eq!(fold_key(&s), fold_key_reference(&s), "U+{cp:04X}");
+                    assert_eq!(same_text_key(&s), same_text_key_reference(&s), "U+{cp:04X}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn nfd_and_nfc_fold_to_the_same_key() {

@@ -61,33 +61,43 @@ pub(super) fn is_footer_start(k: &str) -> bool {
 
 /// "(1) (2) (3)…" or "1 2 3 …": the column-number row under Vietnamese
 /// table headers.
-pub(super) fn is_column_number_row(texts: &[String]) -> bool {
-    let nums: Vec<Option<u32>> = texts
-        .iter()
-        .filter(|t| !t.is_empty())
-        .map(|t| {
-            t.trim_start_matches('(')
-                .trim_end_matches(')')
-                .trim()
-                .parse::<u32>()
-                .ok()
-        })
-        .collect();
-    nums.len() >= 3
-        && nums.iter().all(Option::is_some)
-        && nums.windows(2).all(|w| w[1] == w[0].map(|x| x + 1))
+pub(super) fn is_column_number_row<T: AsRef<str>>(texts: &[T]) -> bool {
+    let mut count = 0usize;
+    let mut prev: Option<u32> = None;
+    for t in texts.iter().map(AsRef::as_ref).filter(|t| !t.is_empty()) {
+        let Ok(n) = t
+            .trim_start_matches('(')
+            .trim_end_matches(')')
+            .trim()
+            .parse::<u32>()
+        else {
+            return false;
+        };
+        if prev.is_some_and(|p| p.wrapping_add(1) != n) {
+            return false;
+        }
+        prev = Some(n);
+        count += 1;
+    }
+    count >= 3
 }
 
 pub(super) fn looks_like_url(s: &str) -> bool {
-    let k = s.trim().to_ascii_lowercase();
-    !k.contains(char::is_whitespace)
-        && (k.starts_with("http://")
-            || k.starts_with("https://")
-            || k.starts_with("ftp://")
-            || k.starts_with("www.")
-            || k.contains(".gov.vn")
-            || k.contains(".vn/")
-            || k.contains(".com/"))
+    let k = s.trim().as_bytes();
+    // ASCII case-insensitive, as on the ASCII lower case of the text.
+    let starts = |p: &str| k.len() >= p.len() && k[..p.len()].eq_ignore_ascii_case(p.as_bytes());
+    let contains = |p: &str| {
+        k.windows(p.len())
+            .any(|w| w.eq_ignore_ascii_case(p.as_bytes()))
+    };
+    !s.trim().contains(char::is_whitespace)
+        && (starts("http://")
+            || starts("https://")
+            || starts("ftp://")
+            || starts("www.")
+            || contains(".gov.vn")
+            || contains(".vn/")
+            || contains(".com/"))
 }
 
 /// Explicit "none": "-", "x", "Không", "Không có".

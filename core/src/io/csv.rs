@@ -124,7 +124,12 @@ pub(crate) fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Table, ReadError>
         }
         let mut cells = Vec::with_capacity(record.len());
         for f in record.iter() {
-            let n = f.chars().count();
+            // A cell has at most as many characters as bytes.
+            let n = if f.len() > opts.max_cell_chars {
+                f.chars().count()
+            } else {
+                0
+            };
             if n > opts.max_cell_chars {
                 return Err(ReadError::TooLarge {
                     what: "cell length in characters",

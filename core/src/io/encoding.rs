@@ -350,16 +350,23 @@ fn is_vni_mark(c: char) -> bool {
 /// assert_eq!(detect_legacy_encoding("Ủy ban nhân dân xã An Hòa, «Tổng kết»"), None);
 /// ```
 pub fn detect_legacy_encoding(text: &str) -> Option<LegacyEncoding> {
-    // Every mark is in U+00A0–U+00FF; most cells have none.
-    if !text.chars().any(|c| ('\u{a0}'..='\u{ff}').contains(&c)) {
-        return None;
-    }
-    let chars: Vec<char> = text.chars().collect();
+    // Every mark is in U+00A0–U+00FF, whose UTF-8 lead bytes are 0xC2 and
+    // 0xC3 (never continuation bytes); most cells have none. Only those
+    // characters are looked at, with their neighbours.
     let (mut tcvn, mut vni, mut moji) = (0usize, 0usize, 0usize);
-    for i in 0..chars.len() {
-        let c = chars[i];
-        let prev = if i > 0 { Some(chars[i - 1]) } else { None };
-        let next = chars.get(i + 1).copied();
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(off) = bytes[from..].iter().position(|&b| b == 0xC2 || b == 0xC3) {
+        let at = from + off;
+        let Some(c) = text[at..].chars().next() else {
+            break;
+        };
+        from = at + c.len_utf8();
+        if !('\u{a0}'..='\u{ff}').contains(&c) {
+            continue;
+        }
+        let prev = text[..at].chars().next_back();
+        let next = text[from..].chars().next();
         // Mojibake: a UTF-8 lead byte read as Ã/Ä/Æ/Å/á followed by a
         // continuation byte read as a Latin-1 or Windows-1252 symbol.
         if matches!(c, 'Ã' | 'Ä' | 'Æ' | 'Å' | 'á' | 'Â')
@@ -368,6 +375,9 @@ pub fn detect_legacy_encoding(text: &str) -> Option<LegacyEncoding> {
             })
         {
             moji += 1;
+            continue;
+        }
+        if !(is_tcvn3_mark(c) || is_vni_mark(c) || matches!(c, 'â' | 'Â' | 'ê' | 'Ê')) {
             continue;
         }
         let after_letter = prev.is_some_and(|p| p.is_alphabetic() || is_tcvn3_mark(p));
@@ -401,6 +411,71 @@ pub fn detect_legacy_encoding(text: &str) -> Option<LegacyEncoding> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// [`detect_legacy_encoding`] as first written (a `Vec<char>` window).
+    fn detect_reference(text: &str) -> Option<LegacyEncoding> {
+        if !text.chars().any(|c| ('\u{a0}'..='\u{ff}').contains(&c)) {
+            return None;
+        }
+        let chars: Vec<char> = text.chars().collect();
+        let (mut tcvn, mut vni, mut moji) = (0usize, 0usize, 0usize);
+        for i in 0..chars.len() {
+            let c = chars[i];
+            let prev = if i > 0 { Some(chars[i - 1]) } else { None };
+            let next = chars.get(i + 1).copied();
+            if matches!(c, 'Ã' | 'Ä' | 'Æ' | 'Å' | 'á' | 'Â')
+                && next.is_some_and(|n| {
+                    ('\u{80}'..='\u{bf}').contains(&n) || "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ".contains(n)
+                })
+            {
+                moji += 1;
+                continue;
+            }
+            let after_letter = prev.is_some_and(|p| p.is_alphabetic() || is_tcvn3_mark(p));
+            if !after_letter {
+                continue;
+            }
+            if is_tcvn3_mark(c) {
+                tcvn += 1;
+            } else if is_vni_mark(c) {
+                vni += 1;
+            } else if matches!(c, 'â' | 'Â') && prev.is_some_and(|p| "aeoAEO".contains(p))
+                || matches!(c, 'ê' | 'Ê') && prev.is_some_and(|p| "aA".contains(p))
+            {
+                vni += 1;
+            }
+        }
+        if moji >= 1 && moji >= tcvn && moji >= vni {
+            Some(LegacyEncoding::Mojibake)
+        } else if tcvn + vni >= 2 {
+            Some(if tcvn >= vni {
+                LegacyEncoding::Tcvn3
+            } else {
+                LegacyEncoding::Vni
+            })
+        } else {
+            None
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        #[test]
+        fn detection_equals_the_reference(
+            v in proptest::collection::vec(
+                prop_oneof![
+                    proptest::char::range('\u{0}', '\u{17f}'),
+                    proptest::char::range('\u{2010}', '\u{203a}'),
+                    Just('a'), Just('e'), Just('o'), Just('A'),
+                ],
+                0..30,
+            )
+        ) {
+            let s: String = v.into_iter().collect();
+            prop_assert_eq!(detect_legacy_encoding(&s), detect_reference(&s));
+        }
+    }
 
     #[test]
     fn utf8_bom_is_removed() {

@@ -4,7 +4,8 @@
 //! into items, section captions, "+" sub-rows, repeated headers, skeleton rows
 //! and footer lines — reporting every row it does not turn into an item.
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 
@@ -23,7 +24,7 @@ use crate::model::{
     Catalog, CatalogHeader, CatalogKind, ConditionalAccessCatalog, ConditionalItem, DateError,
     DisclosureCatalog, DocumentRef, Field, InformationItem, PartialDate, SourceSpan,
 };
-use crate::text::{fold_key, nfc};
+use crate::text::{fold_key, is_nfc, nfc};
 use crate::validate::{Diagnostic, Location, Severity};
 
 /// A cell value as the source holds it.
@@ -74,34 +75,46 @@ impl Cell {
 
     /// The value as text, whatever the merge (for headers and title lines).
     pub(crate) fn full_text(&self) -> String {
+        self.full_cow().into_owned()
+    }
+
+    /// [`Cell::full_text`], borrowed when the cell's text needs no cleaning.
+    pub(crate) fn full_cow(&self) -> Cow<'_, str> {
         match &self.value {
-            CellValue::Empty => String::new(),
+            CellValue::Empty => Cow::Borrowed(""),
             CellValue::Text(s) => clean(s),
-            CellValue::Number(n) => number_text(*n),
-            CellValue::Date(d) => d.format("%d/%m/%Y").to_string(),
+            CellValue::Number(n) => Cow::Owned(number_text(*n)),
+            CellValue::Date(d) => Cow::Owned(d.format("%d/%m/%Y").to_string()),
         }
     }
 
     /// The value as text for data: a cell merged across from another column
     /// is empty.
     fn data_text(&self) -> String {
+        self.data_cow().into_owned()
+    }
+
+    /// [`Cell::data_text`], borrowed when the cell's text needs no cleaning.
+    fn data_cow(&self) -> Cow<'_, str> {
         if self.merge == Merge::Across {
-            String::new()
+            Cow::Borrowed("")
         } else {
-            self.full_text()
+            self.full_cow()
         }
     }
 }
 
 /// NFC, trimmed, runs of white space (not line breaks) kept as written but
 /// ends trimmed; non-breaking spaces become spaces.
-fn clean(s: &str) -> String {
-    use unicode_normalization::{is_nfc_quick, IsNormalized};
+fn clean(s: &str) -> Cow<'_, str> {
     let t = s.trim();
-    if !t.contains(['\u{a0}', '\u{feff}']) && is_nfc_quick(t.chars()) == IsNormalized::Yes {
-        return t.to_string();
+    if t.is_ascii() {
+        return Cow::Borrowed(t);
     }
-    nfc(s.replace(['\u{a0}', '\u{feff}'], " ").trim())
+    if !t.contains(['\u{a0}', '\u{feff}']) && is_nfc(t) {
+        return Cow::Borrowed(t);
+    }
+    Cow::Owned(nfc(s.replace(['\u{a0}', '\u{feff}'], " ").trim()))
 }
 
 fn number_text(n: f64) -> String {
@@ -143,17 +156,13 @@ struct Column {
     field: Option<Field>,
 }
 
-/// A row's cells by field, with the header each came from.
-#[derive(Debug, Default)]
-struct RowCells {
-    fields: BTreeMap<Field, (String, Cell)>,
-    extra: BTreeMap<String, String>,
-}
-
 /// The builder: walks the body, keeps state (section, last item), collects
 /// findings.
 struct Builder<'a> {
     columns: Vec<Column>,
+    /// (field, column index) of every column that names a field, in field
+    /// order (one column per field).
+    field_cols: Vec<(Field, usize)>,
     kind: CatalogKind,
     diags: Vec<Diagnostic>,
     section: Option<String>,
@@ -161,104 +170,218 @@ struct Builder<'a> {
     cond_items: Vec<ConditionalItem>,
     opts: &'a ReadOptions,
     legacy_reported: usize,
-    forms_cache: std::collections::HashMap<String, (Vec<DisclosureForm>, Vec<String>)>,
+    forms_cache: CacheMap<(Vec<DisclosureForm>, Vec<String>)>,
+    /// Disclosure time and period cells repeat: their impossible-date
+    /// finding (if any) per distinct text.
+    period_cache: CacheMap<Option<DateError>>,
+    /// Creation dates and Art. 17 points repeat: parsed once per distinct
+    /// text.
+    date_cache: CacheMap<Result<PartialDate, DateError>>,
+    point_cache: CacheMap<Result<Art17Point, ()>>,
 }
 
 /// At most this many encoding findings per file; then one summary.
 const MAX_ENCODING_DIAGS: usize = 10;
 
-impl Builder<'_> {
-    fn cells(&self, row: &RawRow) -> RowCells {
-        let mut rc = RowCells::default();
-        for (i, col) in self.columns.iter().enumerate() {
-            let cell = row.cells.get(i).cloned().unwrap_or_default();
-            let text = cell.data_text();
-            match col.field {
-                Some(f) => {
-                    rc.fields.insert(f, (col.header.clone(), cell));
-                }
-                None if !text.is_empty() => {
-                    rc.extra.insert(col.header.clone(), text);
-                }
-                None => {}
-            }
+/// A cache by cell text. Caches hold at most [`CACHE_LIMIT`] texts, so a
+/// fast non-keyed hash (FNV-1a) is safe here.
+type CacheMap<V> = HashMap<String, V, std::hash::BuildHasherDefault<Fnv>>;
+
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
         }
-        // Cells beyond the header's width.
-        for (i, cell) in row.cells.iter().enumerate().skip(self.columns.len()) {
-            let t = cell.data_text();
-            if !t.is_empty() {
-                rc.extra.insert(format!("(cột {})", i + 1), t);
-            }
-        }
-        rc
+        self.0 = h;
     }
 
-    fn text(rc: &RowCells, f: Field) -> String {
-        rc.fields
-            .get(&f)
-            .map(|(_, c)| c.data_text())
-            .unwrap_or_default()
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// At most this many distinct texts per cache.
+const CACHE_LIMIT: usize = 4096;
+
+/// A body row: its cells and their data texts ([`Cell::data_cow`]).
+struct Row<'r> {
+    row: usize,
+    cells: &'r [Cell],
+    texts: &'r [Cow<'r, str>],
+}
+
+static EMPTY_CELL: Cell = Cell {
+    value: CellValue::Empty,
+    link: None,
+    merge: Merge::None,
+};
+
+impl<'r> Row<'r> {
+    fn cell(&self, i: usize) -> &'r Cell {
+        self.cells.get(i).unwrap_or(&EMPTY_CELL)
     }
 
-    fn check_encoding(&mut self, row: usize, column: &str, text: &str) {
-        if let Some(enc) = detect_legacy_encoding(text) {
-            self.legacy_reported += 1;
-            if self.legacy_reported <= MAX_ENCODING_DIAGS {
-                self.diags.push(Diagnostic::new(
-                    "R-READ-ENCODING",
-                    Location::cell(row, column),
-                    Some(text.to_string()),
-                    msg(
-                        format!("Văn bản có vẻ được gõ bằng bảng mã {}; hãy chuyển sang Unicode (UTF-8).", enc.name()),
-                        format!("The text looks typed in the {} encoding; convert it to Unicode (UTF-8).", enc.name()),
+    fn text(&self, i: usize) -> &'r str {
+        self.texts.get(i).map_or("", |t| t.as_ref())
+    }
+}
+
+/// `f(text)` for a pure `f`, remembered for up to [`CACHE_LIMIT`] texts.
+fn cached<T: Clone>(cache: &mut CacheMap<T>, text: &str, f: impl Fn(&str) -> T) -> T {
+    if let Some(v) = cache.get(text) {
+        return v.clone();
+    }
+    let v = f(text);
+    if cache.len() < CACHE_LIMIT {
+        cache.insert(text.to_string(), v.clone());
+    }
+    v
+}
+
+fn check_encoding(
+    diags: &mut Vec<Diagnostic>,
+    legacy_reported: &mut usize,
+    row: usize,
+    column: &str,
+    text: &str,
+) {
+    if let Some(enc) = detect_legacy_encoding(text) {
+        *legacy_reported += 1;
+        if *legacy_reported <= MAX_ENCODING_DIAGS {
+            diags.push(Diagnostic::new(
+                "R-READ-ENCODING",
+                Location::cell(row, column),
+                Some(text.to_string()),
+                msg(
+                    format!(
+                        "Văn bản có vẻ được gõ bằng bảng mã {}; hãy chuyển sang Unicode (UTF-8).",
+                        enc.name()
                     ),
-                ));
+                    format!(
+                        "The text looks typed in the {} encoding; convert it to Unicode (UTF-8).",
+                        enc.name()
+                    ),
+                ),
+            ));
+        }
+    }
+}
+
+fn date_error(diags: &mut Vec<Diagnostic>, loc: Location, text: String, e: &DateError) {
+    let (rule, vi) = match e {
+        DateError::Impossible {
+            day, month, year, ..
+        } => (
+            "R-READ-DATE",
+            format!("\"{text}\" không phải là ngày có thật (không có ngày {day} tháng {month} năm {year}); không tự chuyển sang ngày khác."),
+        ),
+        DateError::Unrecognised { .. } => (
+            "R-READ-CELL",
+            format!("Không đọc được ngày \"{text}\" (dạng đúng: dd/mm/yyyy, \"ngày 02 tháng 3 năm 2023\", mm/yyyy hoặc năm)."),
+        ),
+    };
+    diags.push(Diagnostic::new(
+        rule,
+        loc,
+        Some(text),
+        msg(vi, e.to_string()),
+    ));
+}
+
+impl Builder<'_> {
+    /// The column of a field, if the table has one.
+    fn field_col(&self, f: Field) -> Option<usize> {
+        self.field_cols
+            .iter()
+            .find(|(g, _)| *g == f)
+            .map(|(_, i)| *i)
+    }
+
+    /// The data text of a field's cell (empty without such a column).
+    fn text<'r>(&self, r: &Row<'r>, f: Field) -> &'r str {
+        self.field_col(f).map_or("", |i| r.text(i))
+    }
+
+    /// Cells of columns that name no field, and cells beyond the header's
+    /// width, by header.
+    fn extra(&self, r: &Row<'_>) -> BTreeMap<String, String> {
+        let mut extra = BTreeMap::new();
+        for (i, col) in self.columns.iter().enumerate() {
+            if col.field.is_none() {
+                let t = r.text(i);
+                if !t.is_empty() {
+                    extra.insert(col.header.clone(), t.to_string());
+                }
             }
         }
+        for (i, t) in r.texts.iter().enumerate().skip(self.columns.len()) {
+            if !t.is_empty() {
+                extra.insert(format!("(cột {})", i + 1), t.to_string());
+            }
+        }
+        extra
     }
 
     /// Read the common fields of an item row into an [`InformationItem`];
     /// conditional fields are read by [`Builder::conditional`].
-    fn item(&mut self, row: usize, rc: &RowCells) -> InformationItem {
+    fn item(&mut self, r: &Row<'_>) -> InformationItem {
+        let row = r.row;
         let mut it = InformationItem {
             section: self.section.clone(),
-            extra: rc.extra.clone(),
+            extra: self.extra(r),
             ..InformationItem::default()
         };
         let mut span = SourceSpan {
             row,
             columns: BTreeMap::new(),
         };
-        let fields: Vec<(Field, String, Cell)> = rc
-            .fields
-            .iter()
-            .map(|(f, (h, c))| (*f, h.clone(), c.clone()))
-            .collect();
-        for (field, header, cell) in fields {
-            let text = cell.data_text();
+        let Builder {
+            columns,
+            field_cols,
+            diags,
+            legacy_reported,
+            forms_cache,
+            period_cache,
+            date_cache,
+            point_cache,
+            ..
+        } = self;
+        for &(field, col) in field_cols.iter() {
+            let cell = r.cell(col);
+            let text = r.text(col);
             if text.is_empty() && cell.link.is_none() {
                 continue;
             }
+            let header = &columns[col].header;
             span.columns.insert(field, header.clone());
-            self.check_encoding(row, &header, &text);
-            let loc = Location::cell(row, header.clone());
+            check_encoding(diags, legacy_reported, row, header, text);
+            let loc = || Location::cell(row, header.clone());
             match field {
-                Field::Seq => it.seq = Some(text),
-                Field::Title => it.title = text,
+                Field::Seq => it.seq = Some(text.to_string()),
+                Field::Title => it.title = text.to_string(),
                 Field::NumberSymbol => {
-                    if is_none_marker(&text) {
+                    if is_none_marker(text) {
                         continue;
                     }
-                    match DocumentRef::parse(&text) {
-                        Ok(r) => it.number_symbol = Some(r),
+                    match DocumentRef::parse(text) {
+                        Ok(d) => it.number_symbol = Some(d),
                         // Reported by validate (R-DOC-NUMBER), with its citation.
                         Err(_) => {
-                            it.unparsed.insert(field, text);
+                            it.unparsed.insert(field, text.to_string());
                         }
                     }
                 }
                 Field::CreatedOn => {
-                    if is_none_marker(&text) {
+                    if is_none_marker(text) {
                         continue;
                     }
                     match &cell.value {
@@ -268,32 +391,43 @@ impl Builder<'_> {
                         {
                             it.created_on = Some(PartialDate::Year(*n as i32))
                         }
-                        _ => match PartialDate::parse(strip_time(&text)) {
-                            Ok(d) => it.created_on = Some(d),
-                            Err(e) => {
-                                it.unparsed.insert(field, text.clone());
-                                self.date_error(loc, text, &e);
+                        _ => {
+                            match cached(date_cache, text, |t| PartialDate::parse(strip_time(t))) {
+                                Ok(d) => it.created_on = Some(d),
+                                Err(e) => {
+                                    it.unparsed.insert(field, text.to_string());
+                                    date_error(diags, loc(), text.to_string(), &e);
+                                }
                             }
-                        },
+                        }
                     }
                 }
-                Field::Art17Point => match Art17Point::parse(&text) {
-                    Ok(p) => it.art17_point = Some(p),
-                    // Reported by validate (R-ART17-POINT), with its citation.
-                    Err(_) => {
-                        it.unparsed.insert(field, text);
+                Field::Art17Point => {
+                    match cached(point_cache, text, |t| Art17Point::parse(t).map_err(|_| ())) {
+                        Ok(p) => it.art17_point = Some(p),
+                        // Reported by validate (R-ART17-POINT), with its citation.
+                        Err(_) => {
+                            it.unparsed.insert(field, text.to_string());
+                        }
                     }
-                },
+                }
                 Field::DisclosureForms => {
                     // Catalogs repeat a few form texts on every row.
-                    let (forms, rest) = match self.forms_cache.get(&text) {
-                        Some(v) => v.clone(),
+                    let (forms, rest) = match forms_cache.get(text) {
+                        Some((f, rest)) => (f.clone(), rest),
                         None => {
-                            let v = parse_forms(&text);
-                            if self.forms_cache.len() < 1024 {
-                                self.forms_cache.insert(text.clone(), v.clone());
+                            let v = parse_forms(text);
+                            if forms_cache.len() < CACHE_LIMIT {
+                                forms_cache.insert(text.to_string(), v);
+                                let (f, rest) = &forms_cache[text];
+                                (f.clone(), rest)
+                            } else {
+                                it.disclosure_forms = v.0;
+                                if !v.1.is_empty() {
+                                    it.unparsed.insert(field, v.1.join("; "));
+                                }
+                                continue;
                             }
-                            v
                         }
                     };
                     it.disclosure_forms = forms;
@@ -305,11 +439,24 @@ impl Builder<'_> {
                 Field::DisclosureTime | Field::DisclosurePeriod => {
                     let text = match &cell.value {
                         CellValue::Date(d) => d.format("%d/%m/%Y").to_string(),
-                        _ => text,
+                        _ => text.to_string(),
                     };
-                    if let Err(e @ DateError::Impossible { .. }) = PartialDate::parse(&text) {
+                    let impossible = match period_cache.get(&text) {
+                        Some(e) => e.clone(),
+                        None => {
+                            let e = match PartialDate::parse(&text) {
+                                Err(e @ DateError::Impossible { .. }) => Some(e),
+                                _ => None,
+                            };
+                            if period_cache.len() < CACHE_LIMIT {
+                                period_cache.insert(text.clone(), e.clone());
+                            }
+                            e
+                        }
+                    };
+                    if let Some(e) = impossible {
                         it.unparsed.insert(field, text.clone());
-                        self.date_error(loc, text.clone(), &e);
+                        date_error(diags, loc(), text.clone(), &e);
                     }
                     if field == Field::DisclosureTime {
                         it.disclosure_time = Some(text);
@@ -321,16 +468,16 @@ impl Builder<'_> {
                     if let Some(url) = &cell.link {
                         it.access_link = Some(url.clone());
                         if !text.is_empty() && text != *url {
-                            it.link_text = Some(text);
+                            it.link_text = Some(text.to_string());
                         }
-                    } else if looks_like_url(&text) {
-                        it.access_link = Some(text);
-                    } else if !is_none_marker(&text) {
-                        it.link_text = Some(text.clone());
-                        self.diags.push(Diagnostic::new(
+                    } else if looks_like_url(text) {
+                        it.access_link = Some(text.to_string());
+                    } else if !is_none_marker(text) {
+                        it.link_text = Some(text.to_string());
+                        diags.push(Diagnostic::new(
                             "R-READ-LINK",
-                            loc,
-                            Some(text.clone()),
+                            loc(),
+                            Some(text.to_string()),
                             msg(
                                 format!("Ô đường dẫn ghi \"{text}\" nhưng không có địa chỉ (URL) để tải thông tin."),
                                 format!("The link cell says \"{text}\" but holds no address (URL) to download the information."),
@@ -338,9 +485,9 @@ impl Builder<'_> {
                         ));
                     }
                 }
-                Field::Attachment => it.attachment = Some(text),
+                Field::Attachment => it.attachment = Some(text.to_string()),
                 Field::Note => {
-                    it.extra.insert(header, text);
+                    it.extra.insert(header.clone(), text.to_string());
                 }
                 Field::Ground | Field::ConsentHolder | Field::ConsentStatus => {}
             }
@@ -349,29 +496,9 @@ impl Builder<'_> {
         it
     }
 
-    fn date_error(&mut self, loc: Location, text: String, e: &DateError) {
-        let (rule, vi) = match e {
-            DateError::Impossible {
-                day, month, year, ..
-            } => (
-                "R-READ-DATE",
-                format!("\"{text}\" không phải là ngày có thật (không có ngày {day} tháng {month} năm {year}); không tự chuyển sang ngày khác."),
-            ),
-            DateError::Unrecognised { .. } => (
-                "R-READ-CELL",
-                format!("Không đọc được ngày \"{text}\" (dạng đúng: dd/mm/yyyy, \"ngày 02 tháng 3 năm 2023\", mm/yyyy hoặc năm)."),
-            ),
-        };
-        self.diags.push(Diagnostic::new(
-            rule,
-            loc,
-            Some(text),
-            msg(vi, e.to_string()),
-        ));
-    }
-
-    fn conditional(&mut self, row: usize, rc: &RowCells) -> ConditionalItem {
-        let it = self.item(row, rc);
+    fn conditional(&mut self, r: &Row<'_>) -> ConditionalItem {
+        let row = r.row;
+        let it = self.item(r);
         let mut c = ConditionalItem {
             seq: it.seq,
             title: it.title,
@@ -392,10 +519,11 @@ impl Builder<'_> {
             Field::AccessLink,
             Field::Attachment,
         ] {
-            if let Some((h, cell)) = rc.fields.get(&f) {
-                let t = cell.data_text();
+            if let Some(i) = self.field_col(f) {
+                let t = r.text(i);
                 if !t.is_empty() {
-                    c.extra.insert(h.clone(), t);
+                    c.extra
+                        .insert(self.columns[i].header.clone(), t.to_string());
                 }
                 c.unparsed.remove(&f);
             }
@@ -415,32 +543,34 @@ impl Builder<'_> {
         }
         self.diags
             .retain(|d| !(d.rule == "R-READ-LINK" && d.location.row == Some(row)));
-        for (f, (h, cell)) in &rc.fields {
-            let t = cell.data_text();
+        for k in 0..self.field_cols.len() {
+            let (f, i) = self.field_cols[k];
+            let t = r.text(i);
             if t.is_empty() {
                 continue;
             }
+            let h = &self.columns[i].header;
             match f {
-                Field::Ground => match ConditionalGround::parse(&t) {
+                Field::Ground => match ConditionalGround::parse(t) {
                     Some(g) => c.ground = Some(g),
                     None => {
-                        c.unparsed.insert(*f, t); // validate: R-COND-HOLDER
+                        c.unparsed.insert(f, t.to_string()); // validate: R-COND-HOLDER
                     }
                 },
-                Field::ConsentHolder => match parse_consent_holder(&t) {
+                Field::ConsentHolder => match parse_consent_holder(t) {
                     Some(h) => c.consent_holder = Some(h),
                     None => {
-                        c.unparsed.insert(*f, t);
+                        c.unparsed.insert(f, t.to_string());
                     }
                 },
-                Field::ConsentStatus => match parse_consent_status(&t) {
+                Field::ConsentStatus => match parse_consent_status(t) {
                     Some(s) => c.consent_status = Some(s),
                     None => {
-                        c.unparsed.insert(*f, t.clone());
+                        c.unparsed.insert(f, t.to_string());
                         self.diags.push(Diagnostic::new(
                             "R-READ-CELL",
                             Location::cell(row, h.clone()),
-                            Some(t),
+                            Some(t.to_string()),
                             msg(
                                 "Không đọc được tình trạng chấp thuận (chưa có / đang đề nghị / đã đồng ý / từ chối).",
                                 "Consent status not understood (none / requested / given / refused).",
@@ -451,7 +581,7 @@ impl Builder<'_> {
                 _ => continue,
             }
             if let Some(src) = &mut c.source {
-                src.columns.insert(*f, h.clone());
+                src.columns.insert(f, h.clone());
             }
         }
         c
@@ -619,7 +749,14 @@ pub(crate) fn build(table: Table, opts: &ReadOptions) -> Result<ReadOutcome, Rea
     });
 
     // 5. Body.
+    let mut field_cols: Vec<(Field, usize)> = columns
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| c.field.map(|f| (f, i)))
+        .collect();
+    field_cols.sort();
     let mut b = Builder {
+        field_cols,
         columns,
         kind,
         diags: Vec::new(),
@@ -628,9 +765,13 @@ pub(crate) fn build(table: Table, opts: &ReadOptions) -> Result<ReadOutcome, Rea
         cond_items: Vec::new(),
         opts,
         legacy_reported: 0,
-        forms_cache: Default::default(),
+        forms_cache: CacheMap::default(),
+        period_cache: CacheMap::default(),
+        date_cache: CacheMap::default(),
+        point_cache: CacheMap::default(),
     };
     let header_keys: Vec<String> = b.columns.iter().map(|c| header_key(&c.header)).collect();
+    let seq_col = b.columns.iter().position(|c| c.field == Some(Field::Seq));
     let mut skeleton: Vec<usize> = Vec::new();
     let mut last_used: Option<(usize, bool)> = None; // (row, is_item_or_child)
     let body = &rows[body_start.min(rows.len())..];
@@ -654,19 +795,23 @@ pub(crate) fn build(table: Table, opts: &ReadOptions) -> Result<ReadOutcome, Rea
         sk.clear();
     };
     for (bi, raw) in body.iter().enumerate() {
-        let texts: Vec<String> = raw.cells.iter().map(Cell::data_text).collect();
-        let nonempty: Vec<(usize, &String)> = texts
+        let texts: Vec<Cow<str>> = raw.cells.iter().map(Cell::data_cow).collect();
+        let nonempty: Vec<(usize, &str)> = texts
             .iter()
             .enumerate()
             .filter(|(_, t)| !t.is_empty())
+            .map(|(i, t)| (i, t.as_ref()))
             .collect();
         if nonempty.is_empty() {
             continue; // blank row: nothing to lose
         }
-        let rc = b.cells(raw);
-        let seq = Builder::text(&rc, Field::Seq);
-        let title = Builder::text(&rc, Field::Title);
-        let seq_col = b.columns.iter().position(|c| c.field == Some(Field::Seq));
+        let rc = Row {
+            row: raw.row,
+            cells: &raw.cells,
+            texts: &texts,
+        };
+        let seq = b.text(&rc, Field::Seq);
+        let title = b.text(&rc, Field::Title);
         // Only a number (or a short mark) in the STT column: a skeleton row.
         // A longer text there is a caption typed or merged from column A.
         let only_seq =
@@ -701,15 +846,19 @@ pub(crate) fn build(table: Table, opts: &ReadOptions) -> Result<ReadOutcome, Rea
         }
 
         // Repeated header row (never a row numbered like an item).
-        let matches = nonempty
-            .iter()
-            .filter(|_| !seq.starts_with(|c: char| c.is_ascii_digit()))
-            .filter(|(i, t)| {
-                header_keys
-                    .get(*i)
-                    .is_some_and(|h| !h.is_empty() && *h == header_key(t))
-            })
-            .count();
+        let seq_is_number = seq.starts_with(|c: char| c.is_ascii_digit());
+        let matches = if seq_is_number {
+            0
+        } else {
+            nonempty
+                .iter()
+                .filter(|(i, t)| {
+                    header_keys
+                        .get(*i)
+                        .is_some_and(|h| !h.is_empty() && *h == header_key(t))
+                })
+                .count()
+        };
         if matches >= 2 && matches * 10 >= nonempty.len() * 6 {
             b.diags.push(structure(
                 raw.row,
@@ -730,38 +879,36 @@ pub(crate) fn build(table: Table, opts: &ReadOptions) -> Result<ReadOutcome, Rea
         }
 
         // Section caption: no number (or a Roman/letter one) and one text.
-        let distinct: Vec<&String> = {
-            let mut v: Vec<&String> = Vec::new();
-            for (i, t) in &nonempty {
-                if Some(*i) != seq_col && !v.contains(t) {
-                    v.push(t);
-                }
-            }
-            v
-        };
-        let merged_across = raw.cells.iter().any(|c| c.merge == Merge::Across);
-        let seq_is_number = seq.starts_with(|c: char| c.is_ascii_digit());
         let caption = if seq_is_number {
             None
-        } else if distinct.len() == 1
-            && (seq.is_empty() || is_roman_or_letter(&seq))
-            && bullet(distinct[0]).is_none()
-        {
-            let t = distinct[0];
-            Some(if seq.is_empty() {
-                t.clone()
-            } else {
-                format!("{} {t}", seq.trim())
-            })
-        } else if distinct.is_empty() && !seq.is_empty() {
-            Some(seq.clone())
         } else {
-            None
+            let mut distinct: Vec<&str> = Vec::new();
+            for (i, t) in &nonempty {
+                if Some(*i) != seq_col && !distinct.contains(t) {
+                    distinct.push(t);
+                }
+            }
+            if distinct.len() == 1
+                && (seq.is_empty() || is_roman_or_letter(seq))
+                && bullet(distinct[0]).is_none()
+            {
+                let t = distinct[0];
+                Some(if seq.is_empty() {
+                    t.to_string()
+                } else {
+                    format!("{} {t}", seq.trim())
+                })
+            } else if distinct.is_empty() && !seq.is_empty() {
+                Some(seq.to_string())
+            } else {
+                None
+            }
         };
         if let Some(caption) = caption {
             let k = fold_key(&caption);
+            let merged_across = raw.cells.iter().any(|c| c.merge == Merge::Across);
             if merged_across
-                || is_roman_or_letter(&seq)
+                || is_roman_or_letter(seq)
                 || caption_prefix(&caption)
                 || is_upper(&caption)
                 || k.starts_with("danh muc")
@@ -781,10 +928,10 @@ pub(crate) fn build(table: Table, opts: &ReadOptions) -> Result<ReadOutcome, Rea
 
         // "+" sub-row: a child of the item above.
         if seq.is_empty() {
-            if let Some(rest) = bullet(&title) {
+            if let Some(rest) = bullet(title) {
                 let rest = rest.to_string();
                 if b.kind == CatalogKind::Disclosure && !b.items.is_empty() {
-                    let mut child = b.item(raw.row, &rc);
+                    let mut child = b.item(&rc);
                     child.title = rest;
                     if let Some(parent) = b.items.last_mut() {
                         let prow = parent.source.as_ref().map_or(0, |s| s.row);
@@ -792,7 +939,7 @@ pub(crate) fn build(table: Table, opts: &ReadOptions) -> Result<ReadOutcome, Rea
                         parent.children.push(child);
                         b.diags.push(structure(
                             raw.row,
-                            Some(title.clone()),
+                            Some(title.to_string()),
                             format!("Dòng con không đánh số, giữ là mục con của dòng {prow}."),
                             format!("Unnumbered sub-row, kept as a child of row {prow}."),
                         ));
@@ -802,7 +949,7 @@ pub(crate) fn build(table: Table, opts: &ReadOptions) -> Result<ReadOutcome, Rea
                 }
                 b.diags.push(structure(
                     raw.row,
-                    Some(title.clone()),
+                    Some(title.to_string()),
                     "Dòng con không đánh số nhưng không có mục cha (đầu bảng, hoặc danh mục có điều kiện): đọc như một mục riêng.".into(),
                     "Unnumbered sub-row without a parent entry (top of the table, or a conditional-access catalog): read as an entry of its own.".into(),
                 ));
@@ -818,7 +965,7 @@ pub(crate) fn build(table: Table, opts: &ReadOptions) -> Result<ReadOutcome, Rea
                     Some(
                         nonempty
                             .iter()
-                            .map(|(_, t)| t.as_str())
+                            .map(|(_, t)| *t)
                             .collect::<Vec<_>>()
                             .join(" | "),
                     ),
@@ -832,11 +979,11 @@ pub(crate) fn build(table: Table, opts: &ReadOptions) -> Result<ReadOutcome, Rea
         }
         match b.kind {
             CatalogKind::Disclosure => {
-                let it = b.item(raw.row, &rc);
+                let it = b.item(&rc);
                 b.items.push(it);
             }
             CatalogKind::Conditional => {
-                let it = b.conditional(raw.row, &rc);
+                let it = b.conditional(&rc);
                 b.cond_items.push(it);
             }
         }

@@ -296,6 +296,18 @@ impl DisclosureForm {
         Citation::law104(18).clause(1).point(Point::nth(self as u8))
     }
 
+    /// The snake_case code it serialises as.
+    fn code(self) -> &'static str {
+        match self {
+            Self::Portal => "portal",
+            Self::MassMedia => "mass_media",
+            Self::OfficialGazette => "official_gazette",
+            Self::Posting => "posting",
+            Self::ReceptionPressSpokesperson => "reception_press_spokesperson",
+            Self::Other => "other",
+        }
+    }
+
     /// Vietnamese label.
     pub fn label_vi(self) -> &'static str {
         match self {
@@ -332,12 +344,7 @@ impl DisclosureForm {
             return None;
         }
         let has = |needles: &[&str]| needles.iter().any(|n| k.contains(n));
-        if let Some(f) = Self::ALL.into_iter().find(|f| {
-            serde_json::to_value(f)
-                .ok()
-                .and_then(|v| v.as_str().map(|c| c == text.trim()))
-                .unwrap_or(false)
-        }) {
+        if let Some(f) = Self::ALL.into_iter().find(|f| f.code() == text.trim()) {
             return Some(f);
         }
         if has(&[
@@ -426,6 +433,14 @@ mod tests {
             Art17Point::StateBudget.portal_listing(),
             PortalListing::NotListed
         );
+    }
+
+    #[test]
+    fn form_codes_are_the_serialised_names() {
+        for f in DisclosureForm::ALL {
+            assert_eq!(serde_json::to_value(f).unwrap(), f.code());
+            assert_eq!(DisclosureForm::parse(&format!(" {} ", f.code())), Some(f));
+        }
     }
 
     #[test]

@@ -137,15 +137,29 @@ impl ConditionalGround {
 
     /// Parse a snake_case code or a Vietnamese label (diacritics optional).
     pub fn parse(s: &str) -> Option<ConditionalGround> {
+        static LABELS: std::sync::OnceLock<[(String, String); 4]> = std::sync::OnceLock::new();
+        let labels = LABELS.get_or_init(|| {
+            Self::ALL.map(|g| {
+                (
+                    crate::text::fold_key(g.label_vi()),
+                    crate::text::fold_key(g.label_en()),
+                )
+            })
+        });
         let k = crate::text::fold_key(s);
-        Self::ALL.into_iter().find(|g| {
-            let code = serde_json::to_value(g)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string));
-            code.as_deref() == Some(s.trim())
-                || k.contains(&crate::text::fold_key(g.label_vi()))
-                || k == crate::text::fold_key(g.label_en())
+        Self::ALL.into_iter().zip(labels).find_map(|(g, (vi, en))| {
+            (g.code() == s.trim() || k.contains(vi.as_str()) || k == *en).then_some(g)
         })
+    }
+
+    /// The snake_case code it serialises as.
+    fn code(self) -> &'static str {
+        match self {
+            Self::BusinessSecret => "business_secret",
+            Self::PrivateLife => "private_life",
+            Self::PersonalSecret => "personal_secret",
+            Self::FamilySecret => "family_secret",
+        }
     }
 }
 
@@ -194,6 +208,18 @@ impl RefusalGround {
         Self::CostsUnpaid,
     ];
 
+    /// The snake_case code it serialises as.
+    fn code(self) -> &'static str {
+        match self {
+            Self::Inaccessible => "inaccessible",
+            Self::AlreadyDisclosed => "already_disclosed",
+            Self::NotResponsible => "not_responsible",
+            Self::ProvidedTwice => "provided_twice",
+            Self::BeyondCapacity => "beyond_capacity",
+            Self::CostsUnpaid => "costs_unpaid",
+        }
+    }
+
     /// The point letter of Art. 28(1).
     pub fn point(self) -> Point {
         Point::nth(self as u8)
@@ -207,12 +233,7 @@ impl RefusalGround {
     /// Parse a snake_case code or a point letter (`"đ"`, `"dd"`, `"28(1)(e)"`).
     pub fn parse(s: &str) -> Option<RefusalGround> {
         let t = s.trim();
-        if let Some(g) = Self::ALL.into_iter().find(|g| {
-            serde_json::to_value(g)
-                .ok()
-                .and_then(|v| v.as_str().map(|c| c == t))
-                .unwrap_or(false)
-        }) {
+        if let Some(g) = Self::ALL.into_iter().find(|g| g.code() == t) {
             return Some(g);
         }
         let letter = t.rsplit('(').next().unwrap_or(t);
@@ -260,5 +281,34 @@ impl ProvisionCase {
             self,
             Self::NotYetDisclosed | Self::PastDisclosurePeriod | Self::UnreachableForceMajeure
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_the_serialised_names() {
+        for g in ConditionalGround::ALL {
+            assert_eq!(serde_json::to_value(g).unwrap(), g.code());
+            assert_eq!(
+                ConditionalGround::parse(&format!(" {} ", g.code())),
+                Some(g)
+            );
+            assert_eq!(ConditionalGround::parse(g.label_vi()), Some(g));
+        }
+        for g in RefusalGround::ALL {
+            assert_eq!(serde_json::to_value(g).unwrap(), g.code());
+            assert_eq!(RefusalGround::parse(g.code()), Some(g));
+        }
+        assert_eq!(
+            ConditionalGround::parse("Bi mat doi song rieng tu"),
+            Some(ConditionalGround::PrivateLife)
+        );
+        assert_eq!(
+            RefusalGround::parse("28(1)(đ)"),
+            Some(RefusalGround::BeyondCapacity)
+        );
     }
 }

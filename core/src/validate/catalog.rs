@@ -212,7 +212,8 @@ pub fn check_disclosure(cat: &DisclosureCatalog, opts: &CheckOptions) -> Report 
         }
     }
 
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut seen: HashMap<(String, Option<crate::model::PartialDate>), usize> =
+        HashMap::with_capacity(items.len());
     let mut points_seen: Vec<Art17Point> = Vec::new();
     for &(idx, it) in &items {
         let src = it.source.as_ref();
@@ -221,23 +222,35 @@ pub fn check_disclosure(cat: &DisclosureCatalog, opts: &CheckOptions) -> Report 
         if let Some(p) = it.art17_point {
             points_seen.push(p);
         }
-        check_item_secrecy(&it.title, l(Some(Field::Title)), &mut r);
+        // NFC lower case of the title: for secrecy markings and duplicates.
+        let title_lower = if crate::text::is_nfc(&it.title) {
+            crate::text::to_lower(&it.title)
+        } else {
+            crate::text::to_lower(&crate::text::nfc(&it.title))
+        };
+        check_item_secrecy_lower(&it.title, &title_lower, || l(Some(Field::Title)), &mut r);
         check_item_portal(
             it,
             cat.header.agency.as_ref().and_then(|a| a.has_portal),
             &l,
             &mut r,
         );
-        // Duplicates after Vietnamese normalisation.
-        let key = format!(
-            "{}|{}|{}",
-            crate::text::same_text_key(&it.title),
-            it.number_symbol
-                .as_ref()
-                .map(|d| crate::text::same_text_key(&d.raw))
-                .unwrap_or_default(),
-            it.created_on.map(|d| d.to_string()).unwrap_or_default()
-        );
+        // Duplicates after Vietnamese normalisation: same title and number
+        // (`same_text_key`) and the same date. (The date is compared as a
+        // value: its text form is one-to-one and has no "|".)
+        let mut text_key = String::with_capacity(title_lower.len() + 24);
+        for (i, w) in title_lower.split_whitespace().enumerate() {
+            if i > 0 {
+                text_key.push(' ');
+            }
+            text_key.push_str(w);
+        }
+        text_key.push('|');
+        if let Some(d) = &it.number_symbol {
+            text_key.push_str(&crate::text::same_text_key(&d.raw));
+        }
+        text_key.push('|');
+        let key = (text_key, it.created_on);
         if !it.title.trim().is_empty() {
             let here = src.map(|s| s.row).unwrap_or(idx);
             if let Some(first) = seen.get(&key) {
@@ -590,8 +603,17 @@ const SECRET_PHRASES: [(&str, InaccessibleGround); 9] = [
     ("tài liệu nội bộ", InaccessibleGround::InternalDocument),
 ];
 
+#[cfg(test)]
 fn secrecy_ground(title: &str) -> Option<InaccessibleGround> {
-    let t = crate::text::nfc(title).to_lowercase();
+    secrecy_ground_lower(&crate::text::nfc(title).to_lowercase())
+}
+
+/// [`secrecy_ground`] of a title already in NFC lower case.
+fn secrecy_ground_lower(t: &str) -> Option<InaccessibleGround> {
+    // Every marking below contains "mật" or "nội bộ".
+    if !t.contains("mật") && !t.contains("nội bộ") {
+        return None;
+    }
     if t.contains("giải mật") {
         return None;
     }
@@ -600,7 +622,7 @@ fn secrecy_ground(title: &str) -> Option<InaccessibleGround> {
     }
     // A bare "Mật" marking: in brackets, or as the last word after a dash.
     for open in ['(', '['] {
-        let mut rest = t.as_str();
+        let mut rest = t;
         while let Some(i) = rest.find(open) {
             rest = &rest[i + 1..];
             let inner: String = rest
@@ -624,12 +646,17 @@ fn secrecy_ground(title: &str) -> Option<InaccessibleGround> {
     None
 }
 
-fn check_item_secrecy(title: &str, location: Location, r: &mut Report) {
-    if let Some(g) = secrecy_ground(title) {
+fn check_item_secrecy_lower(
+    title: &str,
+    lower: &str,
+    location: impl FnOnce() -> Location,
+    r: &mut Report,
+) {
+    if let Some(g) = secrecy_ground_lower(lower) {
         r.push(
             Diagnostic::new(
                 "R-NO-ART6",
-                location,
+                location(),
                 Some(title.to_string()),
                 Message::new(
                     format!("Mục mang dấu hiệu thông tin không được tiếp cận ({}); không được đưa vào danh mục thông tin phải được công khai trừ khi đã giải mật.", g.label_vi()),

@@ -134,7 +134,17 @@ rules! {
 
 /// Look up a rule by id.
 pub fn rule(id: &str) -> Option<&'static Rule> {
-    RULES.iter().find(|r| r.id == id)
+    static INDEX: std::sync::OnceLock<std::collections::HashMap<&'static str, usize>> =
+        std::sync::OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut m = std::collections::HashMap::with_capacity(RULES.len());
+        for (i, r) in RULES.iter().enumerate() {
+            // The first rule with an id, as a linear search finds it.
+            m.entry(r.id).or_insert(i);
+        }
+        m
+    });
+    index.get(id).map(|&i| &RULES[i])
 }
 
 #[allow(dead_code)]
