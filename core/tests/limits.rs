@@ -9,7 +9,10 @@ fn a_1_gib_file_is_refused_before_reading() {
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("huge.csv");
     // A sparse file: 1 GiB long, no disk or memory used.
-    std::fs::File::create(&path).unwrap().set_len(1 << 30).unwrap();
+    std::fs::File::create(&path)
+        .unwrap()
+        .set_len(1 << 30)
+        .unwrap();
     let err = read_catalog_path(&path, &ReadOptions::default()).unwrap_err();
     match &err {
         ReadError::TooLarge { limit, found, .. } => {
@@ -28,14 +31,31 @@ fn row_and_cell_limits_are_clear_errors() {
     for i in 0..20 {
         csv.push_str(&format!("{i},Văn bản {i}\n"));
     }
-    let opts = ReadOptions { max_rows: 10, ..ReadOptions::default() };
+    let opts = ReadOptions {
+        max_rows: 10,
+        ..ReadOptions::default()
+    };
     let err = read_catalog_bytes(csv.as_bytes(), Format::Csv, &opts).unwrap_err();
-    assert!(matches!(err, ReadError::TooLarge { what: "number of rows", limit: 10, .. }), "{err:?}");
+    assert!(
+        matches!(
+            err,
+            ReadError::TooLarge {
+                what: "number of rows",
+                limit: 10,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
     assert!(err.to_string().contains("10"));
 
     let long = format!("STT,Tên văn bản\n1,{}\n", "a".repeat(40_000));
-    let err = read_catalog_bytes(long.as_bytes(), Format::Csv, &ReadOptions::default()).unwrap_err();
-    assert!(matches!(err, ReadError::TooLarge { limit: 32_767, .. }), "{err:?}");
+    let err =
+        read_catalog_bytes(long.as_bytes(), Format::Csv, &ReadOptions::default()).unwrap_err();
+    assert!(
+        matches!(err, ReadError::TooLarge { limit: 32_767, .. }),
+        "{err:?}"
+    );
 }
 
 #[test]
@@ -47,6 +67,7 @@ fn xml_dtd_and_deep_nesting_are_refused() {
     for _ in 0..30 {
         deep.push_str("<item><title>t</title><children>");
     }
-    let err = read_catalog_bytes(deep.as_bytes(), Format::Xml, &ReadOptions::default()).unwrap_err();
+    let err =
+        read_catalog_bytes(deep.as_bytes(), Format::Xml, &ReadOptions::default()).unwrap_err();
     assert_eq!(err.to_diagnostic(None).rule, "R-READ-LIMIT", "{err}");
 }

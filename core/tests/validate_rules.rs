@@ -390,3 +390,21 @@ fn r_cat_two_both_catalogs() {
     assert_eq!(cites(&r.diagnostics[0]), "Decree 13/2018/NĐ-CP, Art. 6(1)");
     assert!(check_catalog_set(&[&dc, &cc]).is_empty());
 }
+
+#[test]
+fn r_cat_topic_rows_name_no_document() {
+    let mut c = good_catalog();
+    // A topic: no number, no date, "Công khai …".
+    c.items[0].title = "Công khai ngân sách".into();
+    c.items[0].number_symbol = None;
+    c.items[0].created_on = None;
+    // A document without a number but with a date is not a topic.
+    c.items[1].title = "Danh mục thủ tục hành chính thuộc thẩm quyền của UBND xã".into();
+    c.items[1].number_symbol = None;
+    let ds = check(c);
+    let f = with_rule(&ds, "R-CAT-TOPIC");
+    assert_eq!(f.len(), 1, "{ds:#?}");
+    assert_eq!(f[0].severity, Severity::Info);
+    assert_eq!(f[0].value.as_deref(), Some("Công khai ngân sách"));
+    assert_eq!(cites(f[0]), "Decree 13/2018/NĐ-CP, Art. 6(3)");
+}

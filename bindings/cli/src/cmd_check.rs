@@ -7,13 +7,13 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use serde::Serialize;
-use tiepcan::io::{read_catalog_path, ReadOptions};
+use tiepcan::io::{is_sidecar, read_catalog_path, ReadOptions};
 use tiepcan::model::{Agency, Catalog, CatalogKind};
 use tiepcan::validate::{
     check_catalog, check_catalog_set, CheckOptions, Diagnostic, Severity, Summary,
 };
 
-use crate::common::{apply_sidecar, is_sidecar, paint, parse_date, today_in_vietnam, use_colour};
+use crate::common::{paint, parse_date, today_in_vietnam, use_colour};
 use crate::{Format, Lang};
 
 /// Arguments of `tiepcan check`.
@@ -142,10 +142,7 @@ pub fn run(args: &CheckArgs) -> u8 {
                     Catalog::Disclosure(c) => &mut c.header,
                     Catalog::Conditional(c) => &mut c.header,
                 };
-                if let Err(e) = apply_sidecar(f, h) {
-                    eprintln!("tiepcan check: {e}");
-                    unreadable = true;
-                }
+
                 if let Some(name) = &args.agency {
                     if h.agency.is_none() {
                         h.agency = Some(Agency::named(name.clone()));

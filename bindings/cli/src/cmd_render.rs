@@ -5,13 +5,12 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use tiepcan::io::{read_catalog_path, ReadOptions};
-use tiepcan::model::Catalog;
 use tiepcan::render::{
     catalog_text, render_catalog, render_page, render_report, report_text, RenderOptions,
 };
 use tiepcan::validate::{check_catalog, CheckOptions, Report};
 
-use crate::common::{apply_sidecar, parse_date, today_in_vietnam};
+use crate::common::{parse_date, today_in_vietnam};
 use crate::CliError;
 
 /// Arguments of `tiepcan render`.
@@ -52,13 +51,8 @@ pub fn run(args: &RenderArgs) -> Result<u8, CliError> {
         file_name: Some(path.clone()),
         ..ReadOptions::default()
     };
-    let mut outcome = read_catalog_path(&args.file, &ropts)
+    let outcome = read_catalog_path(&args.file, &ropts)
         .map_err(|e| CliError::input(format!("{path}: {e}")))?;
-    let header = match &mut outcome.catalog {
-        Catalog::Disclosure(c) => &mut c.header,
-        Catalog::Conditional(c) => &mut c.header,
-    };
-    apply_sidecar(&args.file, header).map_err(CliError::input)?;
     let today = args.today.unwrap_or_else(today_in_vietnam);
     let mut report = Report::new();
     report.extend(outcome.diagnostics.iter().cloned());

@@ -2,10 +2,7 @@
 
 use std::io::IsTerminal;
 
-use std::path::{Path, PathBuf};
-
 use chrono::NaiveDate;
-use tiepcan::model::CatalogHeader;
 
 /// Output format (`--format`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
@@ -84,50 +81,4 @@ pub fn paint(on: bool, code: &str, s: &str) -> String {
     } else {
         s.to_string()
     }
-}
-
-/// `NAME.meta.json` beside a catalog file: what the catalog says about itself
-/// but the spreadsheet does not carry (agency, issuing decision, where it is
-/// published), in the JSON shape of the catalog header.
-pub fn sidecar_path(file: &Path) -> PathBuf {
-    let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-    file.with_file_name(format!("{stem}.meta.json"))
-}
-
-pub fn is_sidecar(file: &Path) -> bool {
-    file.file_name()
-        .and_then(|n| n.to_str())
-        .is_some_and(|n| n.ends_with(".meta.json"))
-}
-
-/// Fill the header fields the file left empty from its sidecar.
-pub fn apply_sidecar(file: &Path, header: &mut CatalogHeader) -> Result<bool, String> {
-    let p = sidecar_path(file);
-    if !p.is_file() {
-        return Ok(false);
-    }
-    let text = std::fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()))?;
-    let meta: CatalogHeader = serde_json::from_str(&text).map_err(|e| {
-        format!(
-            "{}: line {}, column {}: {e}",
-            p.display(),
-            e.line(),
-            e.column()
-        )
-    })?;
-    macro_rules! fill {
-        ($($f:ident),*) => { $( if header.$f.is_none() { header.$f = meta.$f.clone(); } )* };
-    }
-    fill!(
-        agency,
-        title,
-        stated_basis,
-        issuing_decision,
-        issued_on,
-        last_updated,
-        published_at,
-        compiled_by,
-        approved_by
-    );
-    Ok(true)
 }

@@ -96,6 +96,13 @@ fn thoai_son_district_catalog_findings() {
     );
     // The owner is a district body after 2025-07-01 (from the sidecar metadata).
     assert!(has(&rs, "R-DISTRICT", None));
+    // Rows are topics ("Công khai ngân sách"), not identifiable documents.
+    let topics: Vec<u64> = rs
+        .iter()
+        .filter(|(r, _, _)| r == "R-CAT-TOPIC")
+        .filter_map(|(_, w, _)| *w)
+        .collect();
+    assert_eq!(topics, [4, 5, 6, 7, 8, 9, 10, 11]);
     // No conditional-access catalog beside it.
     assert!(has(&rs, "R-CAT-TWO", None));
 }

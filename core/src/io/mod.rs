@@ -284,7 +284,79 @@ pub fn read_catalog_path(path: &Path, opts: &ReadOptions) -> Result<ReadOutcome,
     if opts.file_name.is_none() {
         opts.file_name = Some(path.display().to_string());
     }
-    read_catalog_bytes(&bytes, format, &opts)
+    let mut outcome = read_catalog_bytes(&bytes, format, &opts)?;
+    if let Some(side) = apply_sidecar(path, &mut outcome.catalog)? {
+        outcome.diagnostics.push(Diagnostic::new(
+            "R-READ-STRUCTURE",
+            Location::whole().with_file(side.display().to_string()),
+            None,
+            Message::new(
+                format!("Thông tin chung của danh mục (cơ quan, văn bản ban hành, nơi đăng tải) được bổ sung từ {}.", side.display()),
+                format!("What the catalog says about itself (agency, issuing decision, where published) was completed from {}.", side.display()),
+            ),
+        ));
+    }
+    Ok(outcome)
+}
+
+/// The sidecar of a catalog file: `NAME.meta.json` beside `NAME.csv` (or any
+/// other extension), holding what a spreadsheet does not say about itself —
+/// the agency, the issuing decision, where the catalog is published — in the
+/// JSON shape of [`CatalogHeader`](crate::model::CatalogHeader).
+pub fn sidecar_path(file: &Path) -> PathBuf {
+    let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    file.with_file_name(format!("{stem}.meta.json"))
+}
+
+/// Whether `file` is itself a sidecar (`*.meta.json`), not a catalog.
+pub fn is_sidecar(file: &Path) -> bool {
+    file.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.ends_with(".meta.json"))
+}
+
+/// Fill the header fields the file left empty from its sidecar, if there is
+/// one; returns the sidecar's path when it was applied.
+/// [`read_catalog_path`] calls this itself.
+///
+/// # Errors
+/// [`ReadError::Io`] when the sidecar exists but cannot be read;
+/// [`ReadError::Unreadable`] (with line and column) when it is not a header object.
+pub fn apply_sidecar(file: &Path, catalog: &mut Catalog) -> Result<Option<PathBuf>, ReadError> {
+    let side = sidecar_path(file);
+    if is_sidecar(file) || !side.is_file() {
+        return Ok(None);
+    }
+    let text = std::fs::read_to_string(&side).map_err(|source| ReadError::Io {
+        path: side.clone(),
+        source,
+    })?;
+    let meta: crate::model::CatalogHeader =
+        serde_json::from_str(&text).map_err(|e| ReadError::Unreadable {
+            message: format!("{}: {e}", side.display()),
+            line: Some(e.line()),
+            column: Some(e.column()),
+            pointer: None,
+        })?;
+    let header = match catalog {
+        Catalog::Disclosure(c) => &mut c.header,
+        Catalog::Conditional(c) => &mut c.header,
+    };
+    macro_rules! fill {
+        ($($f:ident),*) => { $( if header.$f.is_none() { header.$f = meta.$f.clone(); } )* };
+    }
+    fill!(
+        agency,
+        title,
+        stated_basis,
+        issuing_decision,
+        issued_on,
+        last_updated,
+        published_at,
+        compiled_by,
+        approved_by
+    );
+    Ok(Some(side))
 }
 
 /// Read a catalog from bytes in a known format.

@@ -219,6 +219,7 @@ pub fn check_disclosure(cat: &DisclosureCatalog, opts: &CheckOptions) -> Report 
         let src = it.source.as_ref();
         let l = |f: Option<Field>| loc(idx, src, f);
         check_item_fields(it, &l, &has_col, opts, &mut r);
+        check_item_topic(it, &l, &mut r);
         if let Some(p) = it.art17_point {
             points_seen.push(p);
         }
@@ -411,6 +412,44 @@ const NUMBERED_TYPES: [&str; 8] = [
     "bao cao",
     "ke hoach",
 ];
+
+/// Openings of a row that names a topic rather than a document
+/// ("Thông tin về …", "Công khai ngân sách"): Decree 13/2018 Art. 6(3) lists
+/// documents, files and records by name, number and date.
+const TOPIC_OPENINGS: [&str; 7] = [
+    "thong tin ve",
+    "thong tin",
+    "cong khai",
+    "danh muc",
+    "thu tuc hanh chinh",
+    "van ban ve",
+    "co so du lieu",
+];
+
+fn check_item_topic(it: &InformationItem, l: &dyn Fn(Option<Field>) -> Location, r: &mut Report) {
+    if it.number_symbol.is_some()
+        || it.created_on.is_some()
+        || it.unparsed.contains_key(&Field::NumberSymbol)
+        || it.unparsed.contains_key(&Field::CreatedOn)
+    {
+        return;
+    }
+    let t = fold_key(it.title.trim_start_matches(['+', '-', '•', ' ']));
+    if !it.children.is_empty() || TOPIC_OPENINGS.iter().any(|p| t.starts_with(p)) {
+        r.push(
+            Diagnostic::new(
+                "R-CAT-TOPIC",
+                l(Some(Field::Title)),
+                Some(it.title.clone()),
+                Message::new(
+                    "Mục là một chủ đề, không phải một văn bản, hồ sơ cụ thể (không có số, ký hiệu, ngày tạo ra); danh mục liệt kê từng văn bản, hồ sơ, tài liệu.",
+                    "The entry is a topic, not an identifiable document (no number, no date); the catalog lists each document, file or record.",
+                ),
+            )
+            .with_severity(Severity::Info),
+        );
+    }
+}
 
 fn check_item_fields(
     it: &InformationItem,
