@@ -105,6 +105,12 @@ pub fn run(args: &CheckArgs) -> u8 {
             return 2;
         }
     };
+    if files.is_empty() {
+        eprintln!(
+            "tiepcan check: no catalog files (.csv, .tsv, .txt, .xlsx, .xlsm, .json, .xml) found"
+        );
+        return 2;
+    }
     let today = args.today.unwrap_or_else(today_in_vietnam);
     let opts = CheckOptions {
         today,

@@ -58,8 +58,11 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => ExitCode::from(code),
+        // A closed pipe (`tiepcan calendar | head`) ends output quietly.
+        Err(e) if e.message.contains("Broken pipe") => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("tiepcan: {}", e.message);
+            use std::io::Write;
+            let _ = writeln!(std::io::stderr(), "tiepcan: {}", e.message);
             ExitCode::from(e.code)
         }
     }

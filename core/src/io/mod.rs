@@ -279,7 +279,12 @@ pub fn read_catalog_path(path: &Path, opts: &ReadOptions) -> Result<ReadOutcome,
         });
     }
     let bytes = std::fs::read(path).map_err(io)?;
-    let format = Format::from_path(path).unwrap_or_else(|| Format::sniff(&bytes));
+    // A workbook saved or renamed with a text extension is still a workbook.
+    let format = match Format::from_path(path) {
+        Some(Format::Csv) if bytes.starts_with(b"PK\x03\x04") => Format::Xlsx,
+        Some(f) => f,
+        None => Format::sniff(&bytes),
+    };
     let mut opts = opts.clone();
     if opts.file_name.is_none() {
         opts.file_name = Some(path.display().to_string());

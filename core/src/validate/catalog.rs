@@ -317,7 +317,7 @@ pub fn check_disclosure(cat: &DisclosureCatalog, opts: &CheckOptions) -> Report 
             ),
         ));
     }
-    if !points_seen.contains(&Art17Point::CatalogAndContacts) && !cat.items.is_empty() {
+    if !points_seen.contains(&Art17Point::CatalogAndContacts) {
         r.push(Diagnostic::new(
             "R-CAT-SELF",
             Location::whole(),
