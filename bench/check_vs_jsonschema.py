@@ -31,7 +31,8 @@ def main():
     import jsonschema  # noqa: F401  (fail early with a clear message)
     from jsonschema import Draft202012Validator, FormatChecker
 
-    run(["cargo", "build", "-q", "--release", "-p", "tiepcan-cli", "-p", "tiepcan", "--example", "gen_catalog"])
+    run(["cargo", "build", "-q", "--release", "-p", "tiepcan-cli"])
+    run(["cargo", "build", "-q", "--release", "-p", "tiepcan", "--example", "gen_catalog"])
     tiepcan = os.path.join(ROOT, "target", "release", "tiepcan")
     gen = os.path.join(ROOT, "target", "release", "examples", "gen_catalog")
     data = subprocess.run([gen, str(ROWS)], check=True, capture_output=True).stdout
