@@ -7,4 +7,4 @@
 # the DCAT RDF/XML by the `oxrdfxml` crate: nothing to install for those.
 source "$(dirname "$0")/lib.sh"
 apt_install libxml2-utils
-xmllint --version 2>&1 | head -1
+xmllint --version 2>&1 | sed -n 1p

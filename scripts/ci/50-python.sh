@@ -17,7 +17,7 @@ fi
 "$PY" -c 'import sys; assert sys.version_info >= (3, 9), sys.version'
 
 TOOLS="$ROOT/target/py-tools"
-if ! "$TOOLS/bin/maturin" --version 2>/dev/null | grep -q '^maturin 1\.16\.0$'; then
+if ! "$TOOLS/bin/maturin" --version 2>/dev/null | grep '^maturin 1\.16\.0$' >/dev/null; then
   rm -rf "$TOOLS"
   "$PY" -m venv "$TOOLS"
   "$TOOLS/bin/pip" install -q maturin==1.16.0

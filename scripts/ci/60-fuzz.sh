@@ -4,7 +4,7 @@
 # fuzz/seeds/. Longer local runs: FUZZ_SECONDS=600 scripts/ci/60-fuzz.sh
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT/fuzz"
-if ! cargo fuzz --version 2>/dev/null | grep -q "0.13.2"; then
+if ! cargo fuzz --version 2>/dev/null | grep "0.13.2" >/dev/null; then
   cargo install cargo-fuzz --version 0.13.2
 fi
 secs="${FUZZ_SECONDS:-20}"
