@@ -44,7 +44,7 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<ReadOutcome, ReadError> 
     let mut diagnostics = decoded.diagnostics;
     let text = decoded.text;
     let mut value: Value = serde_json::from_str(&text).map_err(|e| ReadError::Unreadable {
-        message: format!("not JSON: {e}"),
+        message: format!("not JSON: {}", without_position(&e)),
         line: Some(e.line()),
         column: Some(e.column()),
         pointer: None,
@@ -113,7 +113,10 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<ReadOutcome, ReadError> 
                 .and_then(|p| pointer_position(&text, p))
                 .map_or((None, None), |(l, c)| (Some(l), Some(c)));
             Err(ReadError::Unreadable {
-                message: format!("the JSON does not fit tiepcan's catalog model: {e}"),
+                message: format!(
+                    "the JSON does not fit tiepcan's catalog model: {}",
+                    without_position(&e)
+                ),
                 line,
                 column,
                 pointer,
@@ -381,4 +384,12 @@ mod tests {
         let back = read(text.as_bytes(), &ReadOptions::default()).unwrap();
         assert_eq!(back.catalog, out.catalog);
     }
+}
+
+/// serde_json's message without its own " at line L column C" suffix: the
+/// position is reported once, by [`ReadError`]'s fields.
+fn without_position(e: &serde_json::Error) -> String {
+    let m = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    m.strip_suffix(&suffix).map(str::to_string).unwrap_or(m)
 }
