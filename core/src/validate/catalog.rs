@@ -451,6 +451,19 @@ fn check_item_topic(it: &InformationItem, l: &dyn Fn(Option<Field>) -> Location,
     }
 }
 
+/// R-CAT-FUTURE-DATE for either catalog: an entry created after the check date.
+fn future_date(d: crate::model::PartialDate, today: NaiveDate, at: Location) -> Diagnostic {
+    Diagnostic::new(
+        "R-CAT-FUTURE-DATE",
+        at,
+        Some(d.to_string()),
+        Message::new(
+            format!("Ngày tạo ra {d} sau ngày kiểm tra {today}."),
+            format!("Creation date {d} is after the check date {today}."),
+        ),
+    )
+}
+
 fn check_item_fields(
     it: &InformationItem,
     l: &dyn Fn(Option<Field>) -> Location,
@@ -519,15 +532,7 @@ fn check_item_fields(
             None,
             Message::new("Thiếu ngày, tháng, năm tạo ra thông tin.", "The date of creation is missing."),
         )),
-        Some(d) if d.first_day() > opts.today => r.push(Diagnostic::new(
-            "R-CAT-FUTURE-DATE",
-            l(Some(Field::CreatedOn)),
-            Some(d.to_string()),
-            Message::new(
-                format!("Ngày tạo ra {d} sau ngày kiểm tra {}.", opts.today),
-                format!("Creation date {d} is after the check date {}.", opts.today),
-            ),
-        )),
+        Some(d) if d.first_day() > opts.today => r.push(future_date(d, opts.today, l(Some(Field::CreatedOn)))),
         Some(d) if d.last_day() < LAW104_IN_FORCE => r.push(Diagnostic::new(
             "R-PRE2018-INFO",
             l(Some(Field::CreatedOn)),
@@ -776,18 +781,8 @@ fn check_conditional_item(
             Message::new("Thiếu tên văn bản, hồ sơ.", "The title is missing."),
         ));
     }
-    if let Some(d) = it.created_on {
-        if d.first_day() > opts.today {
-            r.push(Diagnostic::new(
-                "R-CAT-FUTURE-DATE",
-                l(Some(Field::CreatedOn)),
-                Some(d.to_string()),
-                Message::new(
-                    format!("Ngày tạo ra {d} sau ngày kiểm tra {}.", opts.today),
-                    format!("Creation date {d} is after the check date {}.", opts.today),
-                ),
-            ));
-        }
+    if let Some(d) = it.created_on.filter(|d| d.first_day() > opts.today) {
+        r.push(future_date(d, opts.today, l(Some(Field::CreatedOn))));
     }
     match it.ground {
         None => r.push(Diagnostic::new(
