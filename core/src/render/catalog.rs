@@ -684,4 +684,127 @@ mod tests {
         assert!(!html.contains("href=\"javascript"));
         assert!(html.contains("<code>javascript:alert(1)</code>"));
     }
+
+    /// A catalog with sections, sub-rows, an NFD title and a row in no
+    /// section, and a conditional one.
+    fn catalogs() -> Vec<Catalog> {
+        let json = r#"{"kind": "disclosure", "items": [
+          {"seq": "1", "title": "Quyết định 1", "section": "I", "art17_point": "a", "created_on": "2025-02-14",
+           "children": [{"title": "Phụ lục", "created_on": "2025"}]},
+          {"seq": "2", "title": "Quye\u0302\u0301t đi\u0323nh <2>", "section": "I", "number_symbol": {"raw": "5/QĐ-UBND"}},
+          {"seq": "3", "title": "Kế hoạch", "section": "II", "art17_point": "17(2)", "created_on": "2024-03",
+           "unparsed": {"number_symbol": "số ?"}},
+          {"seq": "4", "title": "Không thuộc mục nào"}]}"#;
+        let cond = r#"{"kind": "conditional", "items": [
+          {"title": "Hồ sơ A", "ground": "business_secret", "section": "A"},
+          {"title": "Hồ sơ B", "created_on": "2023", "section": "B"}]}"#;
+        [json, cond]
+            .iter()
+            .map(|j| {
+                crate::io::json::read(j.as_bytes(), &Default::default())
+                    .unwrap()
+                    .catalog
+            })
+            .collect::<Vec<_>>()
+            .into_iter()
+            .chain([sample()])
+            .collect()
+    }
+
+    #[test]
+    fn a_page_of_every_row_is_the_full_table() {
+        let o = RenderOptions::default();
+        for c in catalogs() {
+            let n = catalog_row_data(&c).len();
+            let all: Vec<usize> = (0..n).collect();
+            assert_eq!(
+                render_catalog_page(&c, &o, &all, RowGrouping::Sections),
+                render_catalog(&c, &o)
+            );
+        }
+    }
+
+    #[test]
+    fn each_row_has_the_full_tables_markup() {
+        let o = RenderOptions::default();
+        for c in catalogs() {
+            let full = render_catalog(&c, &o);
+            let rows = catalog_row_data(&c);
+            for (i, d) in rows.iter().enumerate() {
+                let body = render_catalog_rows(&c, &[i], RowGrouping::Flat);
+                let tr = body
+                    .strip_prefix("<tbody>\n")
+                    .and_then(|b| b.strip_suffix("</tbody>\n"))
+                    .unwrap();
+                assert!(tr.starts_with(&format!("<tr class=\"tc-item")));
+                assert!(full.contains(tr), "row {i}: {tr}");
+                // The index carries what the row's attributes say.
+                assert!(tr.contains(&format!(
+                    "data-order=\"{i}\" data-key=\"{}\"",
+                    super::super::escape(&d.key)
+                )));
+                assert!(!d.key.contains('\n'));
+                assert_eq!(tr.contains(" tc-child\""), d.child);
+                if let Some(p) = d.point {
+                    assert!(tr.contains(&format!("data-point=\"{}\"", p.code())));
+                }
+                if let Some(date) = d.date {
+                    assert!(tr.contains(&format!("data-date=\"{}\"", date.first_day())));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn rows_index_values() {
+        let c = &catalogs()[0];
+        let rows = catalog_row_data(c);
+        assert_eq!(rows.len(), 5);
+        // NFD input, folded as fold_key folds it ("quyet dinh" finds it).
+        assert_eq!(rows[2].key, "quyet dinh <2> 5/qd-ubnd i");
+        assert_eq!(rows[2].title, "Quyết định <2>");
+        assert_eq!(rows[2].number_symbol, Some("5/QĐ-UBND"));
+        assert!(rows[1].child);
+        assert_eq!(rows[1].date, Some(PartialDate::Year(2025)));
+        assert_eq!(rows[3].point, Some(Art17Point::Art17Clause2));
+        assert_eq!(rows[3].number_symbol, Some("số ?"));
+        assert_eq!(rows[4].key, "khong thuoc muc nao");
+    }
+
+    #[test]
+    fn pages_group_by_section_or_not() {
+        let c = &catalogs()[0];
+        // A sub-row shown without its entry stays under the entry's section.
+        let body = render_catalog_rows(c, &[1, 3], RowGrouping::Sections);
+        assert_eq!(body.matches("<tbody>").count(), 2);
+        assert!(body.starts_with(
+            "<tbody>\n<tr class=\"tc-section\"><th scope=\"rowgroup\" colspan=\"9\">I</th></tr>\n<tr class=\"tc-item tc-child\" data-order=\"1\""
+        ));
+        assert!(body.contains("colspan=\"9\">II</th>"));
+        // Sorted rows: one body, no section headers, the order given.
+        let flat = render_catalog_rows(c, &[4, 0, 2], RowGrouping::Flat);
+        assert_eq!(flat.matches("<tbody>").count(), 1);
+        assert!(!flat.contains("rowgroup"));
+        let orders: Vec<&str> = flat
+            .split("data-order=\"")
+            .skip(1)
+            .map(|s| &s[..1])
+            .collect();
+        assert_eq!(orders, ["4", "0", "2"]);
+        // Positions past the end are skipped; none give an empty body.
+        assert_eq!(
+            render_catalog_rows(c, &[99, 4], RowGrouping::Flat),
+            render_catalog_rows(c, &[4], RowGrouping::Flat)
+        );
+        assert_eq!(
+            render_catalog_rows(c, &[], RowGrouping::Flat),
+            "<tbody>\n</tbody>\n"
+        );
+        // The page keeps the catalog's caption: 4 entries, whatever is shown.
+        let page = render_catalog_page(c, &RenderOptions::default(), &[0], RowGrouping::Sections);
+        assert!(page.contains("<span class=\"tc-count\">4 mục</span>"));
+        assert_eq!(page.matches("<tr class=\"tc-item").count(), 1);
+        // Hostile text stays text in a page too.
+        assert!(render_catalog_rows(c, &[2], RowGrouping::Flat).contains("Quyết định &lt;2&gt;"));
+    }
 }
