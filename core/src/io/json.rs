@@ -134,20 +134,64 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<ReadOutcome, ReadError> 
     }
 }
 
-/// A catalog whose `"kind"` is stated, deserialized from the text as the
-/// catalog struct of that kind: no `Value` tree, and the entries are not
-/// buffered first as an internally tagged enum's content is. `None` when
-/// the text is not such a catalog (the caller's slow path says why).
+/// A catalog whose `"kind"` comes before its `"items"`, as tiepcan writes
+/// it, read in one pass over the text: the entries are deserialized straight
+/// into the model once the kind is known (no `Value` tree, no buffering of
+/// the entries as an internally tagged enum's content). `None` for anything
+/// else — kind missing or after the items, a repeated key, a value that
+/// does not fit — which the caller's slow path reads or explains.
 fn read_typed(text: &str) -> Option<Catalog> {
-    #[derive(serde::Deserialize)]
-    struct Kind {
-        kind: CatalogKind,
+    use crate::model::{ConditionalAccessCatalog, DisclosureCatalog};
+    use serde::de::{Deserializer as _, MapAccess, Visitor};
+
+    struct CatalogVisitor;
+    impl<'de> Visitor<'de> for CatalogVisitor {
+        type Value = Option<Catalog>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a catalog object")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut kind = None;
+            let mut items = None;
+            let mut header = serde_json::Map::new();
+            while let Some(key) = map.next_key::<String>()? {
+                match (key.as_str(), kind) {
+                    ("kind", None) => kind = Some(map.next_value::<CatalogKind>()?),
+                    ("items", Some(k)) if items.is_none() => {
+                        items = Some(match k {
+                            CatalogKind::Disclosure => {
+                                Ok(map.next_value::<Vec<InformationItem>>()?)
+                            }
+                            CatalogKind::Conditional => {
+                                Err(map.next_value::<Vec<ConditionalItem>>()?)
+                            }
+                        });
+                    }
+                    ("kind" | "items", _) => return Ok(None),
+                    _ => {
+                        if header.insert(key, map.next_value::<Value>()?).is_some() {
+                            return Ok(None);
+                        }
+                    }
+                }
+            }
+            let Ok(header) = serde_json::from_value::<CatalogHeader>(Value::Object(header)) else {
+                return Ok(None);
+            };
+            Ok(match items {
+                Some(Ok(items)) => Some(Catalog::Disclosure(DisclosureCatalog { header, items })),
+                Some(Err(items)) => Some(Catalog::Conditional(ConditionalAccessCatalog {
+                    header,
+                    items,
+                })),
+                None => None,
+            })
+        }
     }
-    let k: Kind = serde_json::from_str(text).ok()?;
-    match k.kind {
-        CatalogKind::Disclosure => serde_json::from_str(text).ok().map(Catalog::Disclosure),
-        CatalogKind::Conditional => serde_json::from_str(text).ok().map(Catalog::Conditional),
-    }
+    let mut de = serde_json::Deserializer::from_str(text);
+    let catalog = de.deserialize_map(CatalogVisitor).ok()??;
+    de.end().ok()?;
+    Some(catalog)
 }
 
 /// The file's kind differs from the one asked for: the file's is kept.
@@ -379,6 +423,39 @@ fn pointer_position(text: &str, pointer: &str) -> Option<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_one_pass_path_reads_what_the_value_path_reads() {
+        let items = r#"[{"seq": "1", "title": "Quye\u0302\u0301t đi\u0323nh", "created_on": "2025-02",
+            "art17_point": "đ", "number_symbol": {"raw": "5/QĐ-UBND"}, "section": "I",
+            "children": [{"title": "Phụ lục", "unparsed": {"created_on": "31/02/2025"}}], "x": 1}]"#;
+        let header =
+            r#""agency": {"name": "UBND xã An Hòa"}, "issued_on": "2026-03-05", "other": [1]"#;
+        for kind in ["disclosure", "conditional"] {
+            let items = if kind == "disclosure" {
+                items.to_string()
+            } else {
+                r#"[{"title": "Hồ sơ", "ground": "business_secret", "consent_status": "given"}]"#
+                    .to_string()
+            };
+            // Kind first: the one-pass path; kind last: the `Value` path.
+            let first = format!(r#"{{"kind": "{kind}", {header}, "items": {items}}}"#);
+            let last = format!(r#"{{{header}, "items": {items}, "kind": "{kind}"}}"#);
+            assert!(read_typed(&first).is_some());
+            assert!(read_typed(&last).is_none());
+            let a = read(first.as_bytes(), &ReadOptions::default()).unwrap();
+            let b = read(last.as_bytes(), &ReadOptions::default()).unwrap();
+            assert_eq!(a.catalog, b.catalog);
+            assert_eq!(a.diagnostics, b.diagnostics);
+            assert_eq!(a.catalog.kind().code(), kind);
+        }
+        // A repeated key takes the slow path, which reports what it reports.
+        assert!(
+            read_typed(r#"{"kind": "disclosure", "kind": "conditional", "items": []}"#).is_none()
+        );
+        assert!(read_typed(r#"{"kind": "disclosure", "items": [], "items": []}"#).is_none());
+        assert!(read_typed(r#"{"kind": "disclosure", "items": []} x"#).is_none());
+    }
 
     #[test]
     fn syntax_error_has_line_and_column() {
