@@ -17,10 +17,12 @@ pub(crate) fn sniff_delimiter(text: &str) -> u8 {
         .collect();
     let mut best = (b',', 0usize, 0usize);
     for d in [b'\t', b';', b','] {
+        // The quote state carries over line ends: a quoted cell may hold a
+        // line break (RFC 4180), and what follows it is still inside quotes.
+        let mut in_q = false;
         let counts: Vec<usize> = lines
             .iter()
             .map(|l| {
-                let mut in_q = false;
                 l.bytes()
                     .filter(|&b| {
                         if b == b'"' {
