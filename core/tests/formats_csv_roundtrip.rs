@@ -247,3 +247,35 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn delimiter_sniffing_follows_quoted_line_breaks() {
+    // Found by the property test: a cell holding "\r\t" after a quoted line
+    // break made tab look like the delimiter and the header was lost.
+    let mut it = InformationItem {
+        seq: Some("\t".into()),
+        access_link: Some("\n".into()),
+        ..Default::default()
+    };
+    it.extra.insert("Ghi chú nội bộ".into(), "\r\t".into());
+    let c = Catalog::Disclosure(DisclosureCatalog {
+        items: vec![it],
+        ..Default::default()
+    });
+    let m = read_csv(&to_csv(&c));
+    assert!(
+        m.diagnostics.iter().all(|d| d.rule != "R-READ-HEADER"),
+        "{:?}",
+        m.diagnostics
+    );
+    // A stray quote inside a cell is text, as the csv crate reads it: the
+    // semicolons after it still count.
+    let text =
+        "STT;Tên văn bản;Số, ký hiệu\n1;Báo cáo \"tháng 3;12/BC-UBND\n2;Kế hoạch;5/KH-UBND\n";
+    let m = read_csv(text.as_bytes());
+    let Catalog::Disclosure(d) = &m.catalog else {
+        panic!()
+    };
+    assert_eq!(d.items.len(), 2);
+    assert_eq!(d.items[1].number_symbol.as_ref().unwrap().raw, "5/KH-UBND");
+}
