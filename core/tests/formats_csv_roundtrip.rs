@@ -190,6 +190,30 @@ fn conditional_kind_and_agency_rows() {
     let back = read_csv(&to_csv(&c));
     assert_eq!(back.catalog.kind(), CatalogKind::Conditional);
     assert_eq!(back.catalog.header(), c.header());
+    // The Art. 7(3) decision (head of agency, public interest) comes back.
+    let (Catalog::Conditional(a), Catalog::Conditional(b)) = (&c, &back.catalog) else {
+        panic!()
+    };
+    assert_eq!(b.items[0].override_decision, a.items[0].override_decision);
+    assert_eq!(
+        b.items[0].override_decision.as_ref().unwrap().decided_by,
+        "Giám đốc Sở"
+    );
+    assert!(b.items[0].extra.is_empty(), "{:?}", b.items[0].extra);
+}
+
+#[test]
+fn link_text_beside_an_address_comes_back() {
+    let mut d = rich_disclosure();
+    d.items[0].access_link = Some("https://anhoa.angiang.gov.vn/du-toan-2026.pdf".into());
+    let c = Catalog::Disclosure(d);
+    let back = read_csv(&to_csv(&c));
+    let (Catalog::Disclosure(a), Catalog::Disclosure(b)) = (&c, &back.catalog) else {
+        panic!()
+    };
+    assert_eq!(b.items[0].access_link, a.items[0].access_link);
+    assert_eq!(b.items[0].link_text.as_deref(), Some("Chi tiết"));
+    assert!(!b.items[0].extra.contains_key("Chữ hiển thị kèm địa chỉ"));
 }
 
 /// Text as every CSV cell is read: NFC, no-break spaces as spaces, ends trimmed.
@@ -231,6 +255,35 @@ proptest! {
         prop_assert_eq!(&h1.published_at, &o(&h0.published_at));
         prop_assert_eq!(&h1.compiled_by, &o(&h0.compiled_by));
         prop_assert_eq!(&h1.approved_by, &o(&h0.approved_by));
+        // Entries: the link text beside an address and the Art. 7(3)
+        // decision come back (cleaned), when the first read kept the entry.
+        match (&c, &m1.catalog) {
+            (Catalog::Conditional(a), Catalog::Conditional(b)) if a.items.len() == b.items.len() => {
+                for (x, y) in a.items.iter().zip(&b.items) {
+                    let want = x.override_decision.as_ref().and_then(|o| {
+                        let by = clean(&o.decided_by);
+                        let reason = clean(&o.reason);
+                        let doc = o.document.as_ref().map(|d| clean(&d.raw)).filter(|d| !d.is_empty());
+                        (!by.is_empty() || o.decided_on.is_some() || !reason.is_empty() || doc.is_some())
+                            .then_some((by, o.decided_on, reason, doc))
+                    });
+                    let got = y.override_decision.as_ref().map(|o| {
+                        (o.decided_by.clone(), o.decided_on, o.reason.clone(), o.document.as_ref().map(|d| d.raw.clone()))
+                    });
+                    prop_assert_eq!(got, want);
+                }
+            }
+            (Catalog::Disclosure(a), Catalog::Disclosure(b)) if a.items.len() == b.items.len() => {
+                for (x, y) in a.items.iter().zip(&b.items) {
+                    let link = x.access_link.as_deref().map(clean).filter(|l| l.contains("://"));
+                    if link.is_some() && y.access_link.is_some() {
+                        let t = x.link_text.as_deref().map(clean).filter(|t| !t.is_empty());
+                        prop_assert_eq!(&y.link_text, &t);
+                    }
+                }
+            }
+            _ => {}
+        }
         prop_assert_eq!(h1.agency.is_some(), h0.agency.is_some());
         if let (Some(a0), Some(a1)) = (&h0.agency, &h1.agency) {
             prop_assert_eq!(&a1.name, &clean(&a0.name));

@@ -37,16 +37,27 @@
 //! cell: NFC, ends trimmed), so CSV → model → CSV → model keeps the header
 //! and every finding that depends on it (R-CAT-BASIS, R-DISTRICT, …).
 //!
+//! # Columns for what the usual ones cannot hold
+//!
+//! When any entry has both an `access_link` and a `link_text`, a column
+//! `Chữ hiển thị kèm địa chỉ` after `Tệp đính kèm` holds the text. When any
+//! conditional entry has an Art. 7(3) `override_decision`, four columns after
+//! `Văn bản đồng ý (Mẫu 06)` hold it: `Người quyết định cung cấp không cần
+//! đồng ý`, `Ngày quyết định …` (ISO), `Lý do …`, `Số quyết định …` (the
+//! number as written). The reader moves them back into their fields.
+//!
 //! Not written (CSV has no place for them; use JSON or XML to keep them):
-//! `link_text` when there is an `access_link`, `source` (positions in the
-//! file read), a child's own STT, a conditional item's `override_decision`,
-//! and the parsed parts of a `number_symbol` (its `raw` text is written and
-//! parsed again).
+//! `source` (positions in the file read), a child's own STT, and the parsed
+//! parts of a `number_symbol` or decision number (its `raw` text is written
+//! and parsed again).
 
 use std::collections::BTreeMap;
 use std::io::Write;
 
-use super::headers::{agency_level_vi, area_class_vi, kind_vi, preamble_label, PreambleKey};
+use super::headers::{
+    agency_level_vi, area_class_vi, kind_vi, preamble_label, PreambleKey, LINK_TEXT_HEADER,
+    OVERRIDE_HEADERS,
+};
 use crate::model::{AreaClass, Catalog, CatalogHeader, ConditionalItem, Field, InformationItem};
 
 /// Column headers of a disclosure catalog, in order.
@@ -264,16 +275,25 @@ pub fn write_catalog_csv<W: Write>(catalog: &Catalog, mut out: W) -> Result<(), 
                 .iter()
                 .map(|f| f.header_vi().to_string())
                 .collect();
+            // Link text beside an address: a column of its own, when any entry has both.
+            let link_texts = flat
+                .iter()
+                .any(|it| it.access_link.is_some() && it.link_text.is_some());
+            if link_texts {
+                header.push(LINK_TEXT_HEADER.to_string());
+            }
             header.extend(extras.iter().cloned());
             write_preamble(&mut w, catalog, header.len())?;
             w.write_record(&header)?;
             let width = header.len();
             let mut section: Option<String> = None;
+            #[allow(clippy::too_many_arguments)]
             fn rows<W: Write>(
                 w: &mut csv::Writer<W>,
                 items: &[InformationItem],
                 child: bool,
                 extras: &[String],
+                link_texts: bool,
                 width: usize,
                 section: &mut Option<String>,
             ) -> Result<(), CsvWriteError> {
@@ -298,17 +318,32 @@ pub fn write_catalog_csv<W: Write>(catalog: &Catalog, mut out: W) -> Result<(), 
                         row[0] = String::new();
                         row[1] = format!("+ {}", it.title);
                     }
+                    if link_texts {
+                        row.push(if it.access_link.is_some() {
+                            it.link_text.clone().unwrap_or_default()
+                        } else {
+                            String::new() // written in "Đường dẫn"
+                        });
+                    }
                     row.extend(
                         extras
                             .iter()
                             .map(|h| it.extra.get(h).cloned().unwrap_or_default()),
                     );
                     w.write_record(&row)?;
-                    rows(w, &it.children, true, extras, width, section)?;
+                    rows(w, &it.children, true, extras, link_texts, width, section)?;
                 }
                 Ok(())
             }
-            rows(&mut w, &c.items, false, &extras, width, &mut section)?;
+            rows(
+                &mut w,
+                &c.items,
+                false,
+                &extras,
+                link_texts,
+                width,
+                &mut section,
+            )?;
         }
         Catalog::Conditional(c) => {
             let extras = extra_headers(c.items.iter().map(|it| &it.extra));
@@ -317,6 +352,11 @@ pub fn write_catalog_csv<W: Write>(catalog: &Catalog, mut out: W) -> Result<(), 
                 .map(|f| f.header_vi().to_string())
                 .collect();
             header.push(CONSENT_DOCUMENT_HEADER.to_string());
+            // Art. 7(3) decisions: four columns, when any entry has one.
+            let overrides = c.items.iter().any(|it| it.override_decision.is_some());
+            if overrides {
+                header.extend(OVERRIDE_HEADERS.iter().map(|h| h.to_string()));
+            }
             header.extend(extras.iter().cloned());
             write_preamble(&mut w, catalog, header.len())?;
             w.write_record(&header)?;
@@ -336,6 +376,21 @@ pub fn write_catalog_csv<W: Write>(catalog: &Catalog, mut out: W) -> Result<(), 
                     .map(|f| cond_cell(it, *f))
                     .collect();
                 row.push(it.consent_document.clone().unwrap_or_default());
+                if overrides {
+                    let o = it.override_decision.as_ref();
+                    row.push(o.map(|o| o.decided_by.clone()).unwrap_or_default());
+                    row.push(
+                        o.and_then(|o| o.decided_on)
+                            .map(|d| d.to_string())
+                            .unwrap_or_default(),
+                    );
+                    row.push(o.map(|o| o.reason.clone()).unwrap_or_default());
+                    row.push(
+                        o.and_then(|o| o.document.as_ref())
+                            .map(|d| d.raw.clone())
+                            .unwrap_or_default(),
+                    );
+                }
                 row.extend(
                     extras
                         .iter()

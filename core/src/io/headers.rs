@@ -10,8 +10,8 @@ use chrono::NaiveDate;
 
 use super::table::RawRow;
 use crate::model::{
-    Agency, AgencyCode, AgencyLevel, AreaClass, CatalogHeader, CatalogKind, DocumentRef, Field,
-    PartialDate,
+    Agency, AgencyCode, AgencyLevel, AreaClass, CatalogHeader, CatalogKind, ConditionalItem,
+    DocumentRef, Field, InformationItem, OverrideDecision, PartialDate,
 };
 use crate::text::fold_key;
 use crate::validate::{Diagnostic, Location, Message};
@@ -545,14 +545,7 @@ fn apply_labelled(
         PreambleKey::IssuingDecision => {
             // Kept as written even when it does not parse (nothing lost);
             // the validator reports the number (R-DOC-NUMBER).
-            header.issuing_decision = Some(DocumentRef::parse(&v).unwrap_or(DocumentRef {
-                raw: v,
-                number: None,
-                year: None,
-                doc_type: None,
-                issuer: None,
-                unit: None,
-            }));
+            header.issuing_decision = Some(doc_ref_as_written(v));
         }
         PreambleKey::IssuedOn | PreambleKey::LastUpdated => match PartialDate::parse(&v) {
             Ok(PartialDate::Day(d)) => {
@@ -575,6 +568,96 @@ fn apply_labelled(
         PreambleKey::ApprovedBy => header.approved_by = Some(v),
     }
     None
+}
+
+// ---------------------------------------------------------------------------
+// Columns tiepcan's CSV writer adds for what the usual columns cannot hold
+
+/// Header of the column with a disclosure entry's link text when it also
+/// has an address (`link_text` beside `access_link`).
+pub(crate) const LINK_TEXT_HEADER: &str = "Chữ hiển thị kèm địa chỉ";
+/// Headers of the columns with a conditional entry's Art. 7(3) decision
+/// (`override_decision`): who decided, when, why, its number.
+pub(crate) const OVERRIDE_HEADERS: [&str; 4] = [
+    "Người quyết định cung cấp không cần đồng ý",
+    "Ngày quyết định cung cấp không cần đồng ý",
+    "Lý do cung cấp không cần đồng ý",
+    "Số quyết định cung cấp không cần đồng ý",
+];
+
+fn doc_ref_as_written(v: String) -> DocumentRef {
+    DocumentRef::parse(&v).unwrap_or(DocumentRef {
+        raw: v,
+        number: None,
+        year: None,
+        doc_type: None,
+        issuer: None,
+        unit: None,
+    })
+}
+
+/// Move the writer's extra columns ([`LINK_TEXT_HEADER`],
+/// [`OVERRIDE_HEADERS`], and the Form 06 consent column
+/// [`CONSENT_DOCUMENT_HEADER`](super::csv_write::CONSENT_DOCUMENT_HEADER))
+/// from `extra` into their fields. A value that does
+/// not fit (a link text where the entry has no address, a date that is not
+/// one) stays in `extra`, reported when it is a date.
+pub(super) fn take_written_columns(
+    items: &mut [InformationItem],
+    cond: &mut [ConditionalItem],
+    diags: &mut Vec<Diagnostic>,
+) {
+    fn info(items: &mut [InformationItem]) {
+        for it in items {
+            if it.access_link.is_some() && it.link_text.is_none() {
+                if let Some(v) = it.extra.remove(LINK_TEXT_HEADER) {
+                    it.link_text = Some(v);
+                }
+            }
+            info(&mut it.children);
+        }
+    }
+    info(items);
+    for it in cond.iter_mut() {
+        if it.consent_document.is_none() {
+            if let Some(v) = it.extra.remove(super::csv_write::CONSENT_DOCUMENT_HEADER) {
+                it.consent_document = Some(v);
+            }
+        }
+    }
+    for it in cond {
+        if !OVERRIDE_HEADERS.iter().any(|h| it.extra.contains_key(*h)) {
+            continue;
+        }
+        let row = it.source.as_ref().map_or(0, |s| s.row);
+        let decided_on = match it.extra.get(OVERRIDE_HEADERS[1]) {
+            None => None,
+            Some(v) => match PartialDate::parse(v) {
+                Ok(PartialDate::Day(d)) => {
+                    it.extra.remove(OVERRIDE_HEADERS[1]);
+                    Some(d)
+                }
+                _ => {
+                    diags.push(Diagnostic::new(
+                        "R-READ-DATE",
+                        Location::cell(row, OVERRIDE_HEADERS[1].to_string()),
+                        Some(v.clone()),
+                        msg(
+                            "Ngày quyết định (khoản 3 Điều 7) không phải một ngày đầy đủ; giữ nguyên như cột bổ sung.",
+                            "The Art. 7(3) decision date is not a full date; kept as an extra column.",
+                        ),
+                    ));
+                    None
+                }
+            },
+        };
+        it.override_decision = Some(OverrideDecision {
+            decided_by: it.extra.remove(OVERRIDE_HEADERS[0]).unwrap_or_default(),
+            decided_on,
+            reason: it.extra.remove(OVERRIDE_HEADERS[2]).unwrap_or_default(),
+            document: it.extra.remove(OVERRIDE_HEADERS[3]).map(doc_ref_as_written),
+        });
+    }
 }
 
 /// Read title lines (every non-empty cell above the header) into the header.
@@ -725,6 +808,21 @@ mod tests {
             assert_eq!(match_header(h), Some(f), "{h}");
         }
         assert_eq!(match_header("Cơ quan chủ trì"), None);
+        // The columns tiepcan's CSV writer adds name no field.
+        for h in OVERRIDE_HEADERS.iter().chain([&LINK_TEXT_HEADER]) {
+            assert_eq!(match_header(h), None, "{h}");
+        }
+        // A labelled preamble row is never the header row, even when its
+        // label and value look like headers ("Tên danh mục:" | "Ghi chú").
+        let row = RawRow {
+            row: 1,
+            cells: vec![
+                super::super::table::Cell::text("Tên danh mục:"),
+                super::super::table::Cell::text("Ghi chú, số ký hiệu"),
+            ],
+        };
+        assert!(labelled_row(&row).is_some());
+        assert!(!is_header_row(&row));
         // Every field tiepcan writes is read back.
         for f in [
             Field::Seq,
