@@ -345,15 +345,15 @@ pub fn render_deadline_table(
         "<section class=\"tc-root tc-deadline-table\" lang=\"vi\" aria-labelledby=\"{hid}\">\n<h{lvl} id=\"{hid}\">Thời hạn giải quyết yêu cầu cung cấp thông tin</h{lvl}>\n<p>Áp dụng cho yêu cầu hợp lệ nhận được ngày "
     );
     push_time(&mut out, PartialDate::Day(on));
-    let _ = write!(
+    let _ = writeln!(
         out,
-        ": {}. Thời hạn tính từ ngày tiếp theo ngày nhận yêu cầu hợp lệ (ngày nhận không tính). “Ngày làm việc” không tính thứ Bảy, Chủ nhật và ngày nghỉ lễ, Tết. “Ngày theo lịch” tính cả ngày nghỉ; nếu ngày cuối cùng là ngày nghỉ thì hạn là ngày làm việc kế tiếp.</p>\n",
+        ": {}. Thời hạn tính từ ngày tiếp theo ngày nhận yêu cầu hợp lệ (ngày nhận không tính). “Ngày làm việc” không tính thứ Bảy, Chủ nhật và ngày nghỉ lễ, Tết. “Ngày theo lịch” tính cả ngày nghỉ; nếu ngày cuối cùng là ngày nghỉ thì hạn là ngày làm việc kế tiếp.</p>",
         regime.instrument().name_vi()
     );
     if provisional {
-        let _ = write!(
+        let _ = writeln!(
             out,
-            "<p class=\"tc-warning\"><strong>Lưu ý: các thời hạn dưới đây là giá trị tạm tính.</strong> Yêu cầu nhận từ ngày 01/09/2026 thuộc {}: thời hạn của luật mới chưa được mã hóa, đang tạm tính theo Luật 104/2016/QH13 và có thể ngắn hơn. Hãy kiểm tra văn bản luật mới trước khi dựa vào các con số này.</p>\n",
+            "<p class=\"tc-warning\"><strong>Lưu ý: các thời hạn dưới đây là giá trị tạm tính.</strong> Yêu cầu nhận từ ngày 01/09/2026 thuộc {}: thời hạn của luật mới chưa được mã hóa, đang tạm tính theo Luật 104/2016/QH13 và có thể ngắn hơn. Hãy kiểm tra văn bản luật mới trước khi dựa vào các con số này.</p>",
             regime.instrument().name_vi()
         );
     }
