@@ -347,7 +347,7 @@ pub fn render_deadline_table(
     push_time(&mut out, PartialDate::Day(on));
     let _ = writeln!(
         out,
-        ": {}. Thời hạn tính từ ngày tiếp theo ngày nhận yêu cầu hợp lệ (ngày nhận không tính). “Ngày làm việc” không tính thứ Bảy, Chủ nhật và ngày nghỉ lễ, Tết. “Ngày theo lịch” tính cả ngày nghỉ; nếu ngày cuối cùng là ngày nghỉ thì hạn là ngày làm việc kế tiếp.</p>",
+        ": {}. Thời hạn tính từ ngày tiếp theo ngày nhận yêu cầu hợp lệ (ngày nhận không tính). “Ngày làm việc” không tính thứ Bảy, Chủ nhật và ngày nghỉ lễ, Tết. Nơi luật chỉ ghi “ngày” (không ghi “ngày làm việc”), thời hạn được hiểu là ngày theo lịch: tính cả ngày nghỉ; nếu ngày cuối cùng là ngày nghỉ thì hạn là ngày làm việc kế tiếp.</p>",
         regime.instrument().name_vi()
     );
     if provisional {
