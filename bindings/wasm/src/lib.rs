@@ -68,7 +68,7 @@ export interface TiepcanError extends Error { code: string; location: Location |
 
 /// Objects cross the boundary as JSON text, parsed with the engine's own
 /// `JSON.parse`: one serde deserializer (serde_json) in the module instead
-/// of two, which keeps the wasm small (see README "Size").
+/// of two, which keeps the wasm small (see README "Two modules").
 fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
     let s = serde_json::to_string(v).map_err(|e| error("internal", &e.to_string(), None))?;
     js_sys::JSON::parse(&s).map_err(|_| error("internal", "JSON.parse failed", None))
