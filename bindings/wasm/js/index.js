@@ -47,6 +47,7 @@ export const foldedContains = call('foldedContains');
 export const validateCatalog = call('validateCatalog');
 export const computeDeadline = call('computeDeadline');
 export const renderDeadline = call('renderDeadline');
+export const deadlineView = call('deadlineView');
 export const renderDeadlineForm = call('renderDeadlineForm');
 export const isWorkingDay = call('isWorkingDay');
 export const addWorkingDays = call('addWorkingDays');

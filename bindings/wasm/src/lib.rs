@@ -448,6 +448,7 @@ pub fn compute_deadline(
 ///
 /// # Errors
 /// `code:"input"`.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = renderDeadline)]
 pub fn render_deadline(
     #[wasm_bindgen(unchecked_param_type = "Schedule")] schedule: JsValue,
@@ -455,6 +456,35 @@ pub fn render_deadline(
 ) -> Result<String, JsValue> {
     let s: Schedule = from_js(schedule, "schedule")?;
     Ok(render::render_deadline(&s, &options(options_)?))
+}
+
+/// Compute the deadlines of a request (as [`compute_deadline`]) and render
+/// their explanation (as [`render_deadline`]) in one call:
+/// `{schedule, html}`. The schedule crosses the boundary once, out; the
+/// components' module has this instead of `renderDeadline` (no schedule
+/// deserializer in it).
+///
+/// # Errors
+/// As [`compute_deadline`]; `code:"input"` for bad options.
+#[wasm_bindgen(
+    js_name = deadlineView,
+    unchecked_return_type = "{ schedule: Schedule; html: string }"
+)]
+pub fn deadline_view(
+    #[wasm_bindgen(unchecked_param_type = "DeadlineRequest")] request: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "RenderOptions | undefined")] options_: JsValue,
+) -> Result<JsValue, JsValue> {
+    #[derive(Serialize)]
+    struct View<'a> {
+        schedule: &'a Schedule,
+        html: String,
+    }
+    let schedule = schedule_for(request)?;
+    let html = render::render_deadline(&schedule, &options(options_)?);
+    to_js(&View {
+        schedule: &schedule,
+        html,
+    })
 }
 
 /// The deadline calculator form (see `tiepcan::render::render_deadline_form`).

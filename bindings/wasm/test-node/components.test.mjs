@@ -33,9 +33,9 @@ test('the components\' module has every function the components call, and not th
   for (const f of readdirSync(js).filter((n) => n.endsWith('.js') && n !== 'index.js')) {
     for (const m of readFileSync(join(js, f), 'utf8').matchAll(/\b_?api\.([A-Za-z]+)\(/g)) called.add(m[1]);
   }
-  assert.ok(called.has('renderCatalogJson') && called.has('computeDeadline') && called.has('checkRequestSlip'), [...called].join());
+  assert.ok(called.has('renderCatalogJson') && called.has('deadlineView') && called.has('checkRequestSlip'), [...called].join());
   for (const name of called) assert.equal(typeof light[name], 'function', `components call ${name}`);
-  for (const name of ['parseCatalog', 'validateCatalog', 'renderReport']) assert.equal(light[name], undefined, name);
+  for (const name of ['parseCatalog', 'validateCatalog', 'renderReport', 'renderDeadline']) assert.equal(light[name], undefined, name);
   for (const name of Object.keys(light)) if (typeof light[name] === 'function' && !['default', 'initSync'].includes(name)) assert.equal(typeof full[name], 'function', `full has ${name}`);
 });
 
@@ -68,8 +68,13 @@ test('text, dates, deadlines and the request slip: the same in both modules', ()
       for (const complexity of ['simple', 'complex']) {
         const req = { received, channel, complexity };
         same('computeDeadline', req);
+        const opts = { id_prefix: 'd', heading_level: 3 };
+        same('deadlineView', req, opts);
+        // deadlineView = computeDeadline, then renderDeadline (full module).
         const s = outcome(() => full.computeDeadline(req));
-        if (s.value) same('renderDeadline', s.value, { id_prefix: 'd', heading_level: 3 });
+        const view = outcome(() => light.deadlineView(req, opts));
+        if (s.value) assert.deepEqual(view.value, { schedule: s.value, html: full.renderDeadline(s.value, opts) });
+        else assert.deepEqual(view.error, s.error);
       }
     }
   }
