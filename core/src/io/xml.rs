@@ -216,13 +216,13 @@ pub fn line_col(src: &[u8], offset: usize) -> (usize, usize) {
 // Writer
 // ---------------------------------------------------------------------------
 
-fn is_xml_char(c: char) -> bool {
+pub(crate) fn is_xml_char(c: char) -> bool {
     !matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}')
 }
 
 /// Escape text (or an attribute value) for the writer; `Err(c)` for a
 /// character XML 1.0 cannot carry.
-fn escape(s: &str, attr: bool) -> Result<Cow<'_, str>, char> {
+pub(crate) fn escape(s: &str, attr: bool) -> Result<Cow<'_, str>, char> {
     let needs = |b: u8| {
         matches!(b, b'&' | b'<' | b'>' | b'\r')
             || (attr && matches!(b, b'"' | b'\t' | b'\n'))
@@ -250,30 +250,30 @@ fn escape(s: &str, attr: bool) -> Result<Cow<'_, str>, char> {
 }
 
 /// The serde code of a unit enum variant (`"portal"`, `"business_secret"`).
-fn code<T: Serialize>(v: &T) -> String {
+pub(crate) fn code<T: Serialize>(v: &T) -> String {
     match serde_json::to_value(v) {
         Ok(serde_json::Value::String(s)) => s,
         other => unreachable!("enum codes serialise as strings, got {other:?}"),
     }
 }
 
-struct Out<W: Write> {
-    w: Writer<W>,
+pub(crate) struct Out<W: Write> {
+    pub(crate) w: Writer<W>,
     /// JSON pointer of the current item, for error messages.
-    ptr: String,
+    pub(crate) ptr: String,
 }
 
-type WResult = Result<(), XmlWriteError>;
+pub(crate) type WResult = Result<(), XmlWriteError>;
 
 impl<W: Write> Out<W> {
-    fn invalid(&self, name: &str, c: char) -> XmlWriteError {
+    pub(crate) fn invalid(&self, name: &str, c: char) -> XmlWriteError {
         XmlWriteError::InvalidChar {
             pointer: format!("{}/{}", self.ptr, name),
             code: c as u32,
         }
     }
 
-    fn start(&mut self, name: &str, attrs: &[(&str, &str)]) -> WResult {
+    pub(crate) fn start(&mut self, name: &str, attrs: &[(&str, &str)]) -> WResult {
         let mut s = BytesStart::new(name);
         for (k, v) in attrs {
             let v = escape(v, true).map_err(|c| self.invalid(name, c))?;
@@ -286,12 +286,12 @@ impl<W: Write> Out<W> {
         Ok(())
     }
 
-    fn end(&mut self, name: &str) -> WResult {
+    pub(crate) fn end(&mut self, name: &str) -> WResult {
         self.w.write_event(Event::End(BytesEnd::new(name)))?;
         Ok(())
     }
 
-    fn leaf_attr(&mut self, name: &str, attrs: &[(&str, &str)], value: &str) -> WResult {
+    pub(crate) fn leaf_attr(&mut self, name: &str, attrs: &[(&str, &str)], value: &str) -> WResult {
         if value.is_empty() {
             let mut s = BytesStart::new(name);
             for (k, v) in attrs {
@@ -311,18 +311,18 @@ impl<W: Write> Out<W> {
         self.end(name)
     }
 
-    fn leaf(&mut self, name: &str, value: &str) -> WResult {
+    pub(crate) fn leaf(&mut self, name: &str, value: &str) -> WResult {
         self.leaf_attr(name, &[], value)
     }
 
-    fn opt(&mut self, name: &str, value: Option<&str>) -> WResult {
+    pub(crate) fn opt(&mut self, name: &str, value: Option<&str>) -> WResult {
         match value {
             Some(v) => self.leaf(name, v),
             None => Ok(()),
         }
     }
 
-    fn opt_display(&mut self, name: &str, value: Option<impl std::fmt::Display>) -> WResult {
+    pub(crate) fn opt_display(&mut self, name: &str, value: Option<impl std::fmt::Display>) -> WResult {
         match value {
             Some(v) => self.leaf(name, &v.to_string()),
             None => Ok(()),
@@ -541,7 +541,7 @@ pub fn catalog_to_xml_string(catalog: &Catalog) -> Result<String, XmlWriteError>
 // Reader
 // ---------------------------------------------------------------------------
 
-enum Ev<'a> {
+pub(crate) enum Ev<'a> {
     Start(BytesStart<'a>),
     End,
     Text(Cow<'a, str>),
@@ -549,19 +549,19 @@ enum Ev<'a> {
     Eof,
 }
 
-struct P<'a> {
-    r: Reader<&'a [u8]>,
-    src: &'a [u8],
-    lim: XmlLimits,
-    depth: usize,
+pub(crate) struct P<'a> {
+    pub(crate) r: Reader<&'a [u8]>,
+    pub(crate) src: &'a [u8],
+    pub(crate) lim: XmlLimits,
+    pub(crate) depth: usize,
     /// Byte offset where the last event started.
-    pos: usize,
-    diags: Vec<Diagnostic>,
+    pub(crate) pos: usize,
+    pub(crate) diags: Vec<Diagnostic>,
 }
 
-type R<T> = Result<T, XmlError>;
+pub(crate) type R<T> = Result<T, XmlError>;
 
-fn local(s: &BytesStart<'_>) -> String {
+pub(crate) fn local(s: &BytesStart<'_>) -> String {
     s.local_name().as_ref().to_string()
 }
 
@@ -592,13 +592,13 @@ fn iso_partial(v: &str) -> Option<PartialDate> {
     }
 }
 
-fn from_code<'de, T: Deserialize<'de>>(s: &'de str) -> Option<T> {
+pub(crate) fn from_code<'de, T: Deserialize<'de>>(s: &'de str) -> Option<T> {
     let d: serde::de::value::StrDeserializer<'de, serde::de::value::Error> = s.into_deserializer();
     T::deserialize(d).ok()
 }
 
 impl<'a> P<'a> {
-    fn err(&self, at: usize, kind: XmlErrorKind, message: impl Into<String>) -> XmlError {
+    pub(crate) fn err(&self, at: usize, kind: XmlErrorKind, message: impl Into<String>) -> XmlError {
         let (line, col) = line_col(self.src, at);
         XmlError {
             kind,
@@ -617,7 +617,7 @@ impl<'a> P<'a> {
         }
     }
 
-    fn raw(&mut self) -> R<Ev<'a>> {
+    pub(crate) fn raw(&mut self) -> R<Ev<'a>> {
         loop {
             self.pos = self.r.buffer_position() as usize;
             let ev = match self.r.read_event() {
@@ -706,7 +706,7 @@ impl<'a> P<'a> {
         }
     }
 
-    fn resolve_ref(&self, r: &BytesRef<'_>) -> R<char> {
+    pub(crate) fn resolve_ref(&self, r: &BytesRef<'_>) -> R<char> {
         if r.is_char_ref() {
             return match r.resolve_char_ref() {
                 Ok(Some(c)) if is_xml_char(c) => Ok(c),
@@ -733,7 +733,7 @@ impl<'a> P<'a> {
 
     /// Next child element of the current container, or `None` at its end.
     /// Whitespace between elements is skipped; other text is an error.
-    fn child(&mut self, parent: &str) -> R<Option<(BytesStart<'a>, usize)>> {
+    pub(crate) fn child(&mut self, parent: &str) -> R<Option<(BytesStart<'a>, usize)>> {
         loop {
             match self.raw()? {
                 Ev::Start(s) => return Ok(Some((s, self.pos))),
@@ -767,7 +767,7 @@ impl<'a> P<'a> {
 
     /// The text of a leaf element, up to its end tag, exactly as written
     /// (line ends normalised as XML requires, references resolved).
-    fn text(&mut self, name: &str) -> R<String> {
+    pub(crate) fn text(&mut self, name: &str) -> R<String> {
         let mut out = String::new();
         loop {
             match self.raw()? {
@@ -812,7 +812,7 @@ impl<'a> P<'a> {
         }
     }
 
-    fn attr(&self, s: &BytesStart<'_>, at: usize, key: &str) -> R<Option<String>> {
+    pub(crate) fn attr(&self, s: &BytesStart<'_>, at: usize, key: &str) -> R<Option<String>> {
         match s.try_get_attribute(key) {
             Ok(Some(a)) => match a.normalized_value(XmlVersion::Implicit1_0) {
                 Ok(v) => Ok(Some(v.into_owned())),
