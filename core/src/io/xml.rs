@@ -322,7 +322,11 @@ impl<W: Write> Out<W> {
         }
     }
 
-    pub(crate) fn opt_display(&mut self, name: &str, value: Option<impl std::fmt::Display>) -> WResult {
+    pub(crate) fn opt_display(
+        &mut self,
+        name: &str,
+        value: Option<impl std::fmt::Display>,
+    ) -> WResult {
         match value {
             Some(v) => self.leaf(name, &v.to_string()),
             None => Ok(()),
@@ -598,7 +602,12 @@ pub(crate) fn from_code<'de, T: Deserialize<'de>>(s: &'de str) -> Option<T> {
 }
 
 impl<'a> P<'a> {
-    pub(crate) fn err(&self, at: usize, kind: XmlErrorKind, message: impl Into<String>) -> XmlError {
+    pub(crate) fn err(
+        &self,
+        at: usize,
+        kind: XmlErrorKind,
+        message: impl Into<String>,
+    ) -> XmlError {
         let (line, col) = line_col(self.src, at);
         XmlError {
             kind,

@@ -310,7 +310,13 @@ fn event_fields(kind: &str) -> &'static [&'static str] {
     match kind {
         "guidance" => &["note"],
         "valid" => &["complexity", "reason"],
-        "handling_notice" => &["time_limit", "place", "form", "cost_vnd", "payment_deadline"],
+        "handling_notice" => &[
+            "time_limit",
+            "place",
+            "form",
+            "cost_vnd",
+            "payment_deadline",
+        ],
         "paid" => &["amount_vnd"],
         "extended" => &["new_limit", "reason"],
         "refused" => &["grounds", "reason"],
@@ -414,9 +420,7 @@ impl<'a> Rd<'a> {
             &format!("{ptr}/{name}"),
             name,
             (!v.is_empty()).then_some(v),
-            format!(
-                "Phần tử <{name}> không thuộc mẫu <{parent}> (schemas/register.xsd); bỏ qua"
-            ),
+            format!("Phần tử <{name}> không thuộc mẫu <{parent}> (schemas/register.xsd); bỏ qua"),
             format!("unknown element <{name}> in <{parent}> (see schemas/register.xsd); ignored"),
         );
         Ok(())
@@ -432,13 +436,24 @@ impl<'a> Rd<'a> {
             name,
             Some(v),
             format!("<{name}> xuất hiện hai lần trong <{parent}>; giữ giá trị đầu, bỏ giá trị này"),
-            format!("<{name}> appears twice in <{parent}>; the first is kept, this one is not used"),
+            format!(
+                "<{name}> appears twice in <{parent}>; the first is kept, this one is not used"
+            ),
         );
         Ok(())
     }
 
     /// A record (request or event) that cannot be used.
-    fn not_used(&mut self, rule: &str, at: usize, ptr: &str, name: &str, v: Option<String>, vi: String, en: String) {
+    fn not_used(
+        &mut self,
+        rule: &str,
+        at: usize,
+        ptr: &str,
+        name: &str,
+        v: Option<String>,
+        vi: String,
+        en: String,
+    ) {
         self.report(rule, at, ptr, name, v, vi, en);
     }
 
@@ -534,9 +549,12 @@ impl<'a> Rd<'a> {
                     a.name = self.p.text(&n)?;
                     name = true;
                 }
-                "level" => {
-                    a.level = self.code_of(at, ptr, &n, "an agency level: ministry, province, department, district, commune or other")?
-                }
+                "level" => a.level = self.code_of(
+                    at,
+                    ptr,
+                    &n,
+                    "an agency level: ministry, province, department, district, commune or other",
+                )?,
                 "code" => {
                     let v = self.p.text(&n)?;
                     match AgencyCode::parse(&v) {
@@ -932,7 +950,9 @@ impl<'a> Rd<'a> {
                     ptr,
                     E,
                     Some(id.clone()),
-                    format!("Yêu cầu {id} không có <channel> (cách thức yêu cầu); không được sử dụng"),
+                    format!(
+                        "Yêu cầu {id} không có <channel> (cách thức yêu cầu); không được sử dụng"
+                    ),
                     format!("request {id} has no <channel>; not used"),
                 );
                 return Ok(None);
@@ -948,9 +968,11 @@ impl<'a> Rd<'a> {
                 Ev::Start(s) => break (s, self.p.pos),
                 Ev::Text(t) if t.trim().is_empty() => continue,
                 Ev::Eof => {
-                    return Err(self
-                        .p
-                        .err(self.p.pos, XmlErrorKind::Structure, "the file is empty"))
+                    return Err(self.p.err(
+                        self.p.pos,
+                        XmlErrorKind::Structure,
+                        "the file is empty",
+                    ))
                 }
                 _ => {
                     return Err(self.p.err(
