@@ -451,15 +451,17 @@ pub fn read_register(
     };
     let format = match format.or_else(|| Format::from_path(&name)) {
         Some(f) => f,
-        None => return Err(raise(
-            py,
-            "ParseError",
-            "unknown_format",
-            format!(
+        None => {
+            return Err(raise(
+                py,
+                "ParseError",
+                "unknown_format",
+                format!(
                 "{name}: unknown register format (expected .csv, .xlsx, .json or .xml, or format=)"
             ),
-            vec![("file", a(py, name.clone()))],
-        )),
+                vec![("file", a(py, name.clone()))],
+            ))
+        }
     };
     let loaded = detached(py, || read_bytes(&bytes, format, &name), register_error)?;
     Ok(PyRegister {
