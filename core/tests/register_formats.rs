@@ -1030,3 +1030,23 @@ proptest! {
         let _ = read_register_xml(&xml, "m.xml", &XmlLimits::default());
     }
 }
+
+#[test]
+fn the_documented_example_reads_cleanly_and_validates() {
+    let doc = include_str!("../../docs/register.md");
+    let start = doc
+        .find("```xml\n")
+        .expect("docs/register.md has an XML example")
+        + 7;
+    let end = start + doc[start..].find("```").unwrap();
+    let xml = &doc[start..end];
+    let l = read_xml(xml);
+    assert!(l.diagnostics.is_empty(), "{:?}", l.diagnostics);
+    let r = &l.register.requests[0];
+    assert_eq!(r.refusal_grounds(), vec![RefusalGround::CostsUnpaid]);
+    // The example is what the writer writes for that register.
+    assert_eq!(register_to_xml_string(&l.register).unwrap(), xml);
+    if let Some(res) = xmllint(xml, "doc.xml") {
+        res.unwrap_or_else(|e| panic!("xmllint: {e}"));
+    }
+}
