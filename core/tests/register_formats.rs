@@ -344,7 +344,8 @@ fn rich_and_bundled_json_validate_against_the_json_schema() {
 fn the_json_schema_rejects_what_serde_rejects() {
     let v = schema_validator();
     let good: Value = serde_json::from_str(&write_json(&rich())).unwrap();
-    let edits: Vec<(&str, Box<dyn Fn(&mut Value)>)> = vec![
+    type Edit = Box<dyn Fn(&mut Value)>;
+    let edits: Vec<(&str, Edit)> = vec![
         (
             "no id",
             Box::new(|d| {

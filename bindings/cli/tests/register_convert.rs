@@ -2,7 +2,7 @@
 //! reading problems reported as `register check` reports them) and
 //! `register check` / `stats` on an XML register.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn run(args: &[&str]) -> Output {
@@ -25,7 +25,7 @@ fn bundled(ext: &str) -> String {
     )
 }
 
-fn p(x: &PathBuf) -> &str {
+fn p(x: &Path) -> &str {
     x.to_str().unwrap()
 }
 

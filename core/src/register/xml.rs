@@ -443,20 +443,6 @@ impl<'a> Rd<'a> {
         Ok(())
     }
 
-    /// A record (request or event) that cannot be used.
-    fn not_used(
-        &mut self,
-        rule: &str,
-        at: usize,
-        ptr: &str,
-        name: &str,
-        v: Option<String>,
-        vi: String,
-        en: String,
-    ) {
-        self.report(rule, at, ptr, name, v, vi, en);
-    }
-
     fn bad_value(&mut self, at: usize, ptr: &str, name: &str, v: &str, what: &str) {
         self.report(
             "R-READ-CELL",
@@ -642,12 +628,12 @@ impl<'a> Rd<'a> {
                     while let Some((c, cat)) = self.p.child(&n)? {
                         let cn = local(&c);
                         let p = format!("{base}/{k}");
+                        k += 1;
                         if cn != "requester" {
-                            self.not_used_element(cat, &base, &cn, "requester_list")?;
+                            self.not_used_element(cat, &p, &cn, "requester_list")?;
                             continue;
                         }
                         s.requester_list.push(self.requester(&p)?);
-                        k += 1;
                     }
                 }
                 "conditional" => {
@@ -701,7 +687,7 @@ impl<'a> Rd<'a> {
     /// reported as `R-READ-ROW` (error).
     fn not_used_element(&mut self, at: usize, ptr: &str, name: &str, parent: &str) -> R<()> {
         let v = self.skip()?;
-        self.not_used(
+        self.report(
             "R-READ-ROW",
             at,
             ptr,
@@ -782,7 +768,7 @@ impl<'a> Rd<'a> {
         let date = match date {
             Some(Ok(d)) => d,
             Some(Err((v, at))) => {
-                self.not_used(
+                self.report(
                     "R-READ-DATE",
                     at,
                     &format!("{ptr}/date"),
@@ -794,7 +780,7 @@ impl<'a> Rd<'a> {
                 return Ok(None);
             }
             None => {
-                self.not_used(
+                self.report(
                     "R-READ-DATE",
                     ev_at,
                     ptr,
@@ -824,7 +810,7 @@ impl<'a> Rd<'a> {
                 Some(amount_vnd) => EventKind::Paid { amount_vnd },
                 None => {
                     let (v, at) = amount_bad.map_or((None, ev_at), |(v, at)| (Some(v), at));
-                    self.not_used(
+                    self.report(
                         "R-READ-ROW",
                         at,
                         &format!("{ptr}/amount_vnd"),
@@ -918,7 +904,7 @@ impl<'a> Rd<'a> {
             }
         }
         let Some(id) = id else {
-            self.not_used(
+            self.report(
                 "R-READ-ROW",
                 req_at,
                 ptr,
@@ -932,7 +918,7 @@ impl<'a> Rd<'a> {
         match channel {
             Some(Ok(c)) => r.channel = c,
             Some(Err((v, at))) => {
-                self.not_used(
+                self.report(
                     "R-CHANNEL",
                     at,
                     &format!("{ptr}/channel"),
@@ -944,7 +930,7 @@ impl<'a> Rd<'a> {
                 return Ok(None);
             }
             None => {
-                self.not_used(
+                self.report(
                     "R-CHANNEL",
                     req_at,
                     ptr,
