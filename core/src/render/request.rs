@@ -434,9 +434,9 @@ pub fn render_request_form(
             push_error(&mut out, err, &err_id);
             for f in ProvisionForm::ALL {
                 let rid = opts.id(&format!("provision_form-{}", f.code()));
-                let _ = write!(
+                let _ = writeln!(
                     out,
-                    "<div><input type=\"radio\" name=\"provision_form\" id=\"{rid}\" value=\"{}\"{}{}> <label for=\"{rid}\">{}</label></div>\n",
+                    "<div><input type=\"radio\" name=\"provision_form\" id=\"{rid}\" value=\"{}\"{}{}> <label for=\"{rid}\">{}</label></div>",
                     f.code(),
                     if v == f.code() { " checked" } else { "" },
                     if s.required() { " required" } else { "" },
