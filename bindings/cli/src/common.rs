@@ -71,7 +71,7 @@ pub fn today_in_vietnam() -> NaiveDate {
 
 /// Whether to colour output: stdout is a terminal and `NO_COLOR` is unset.
 pub fn use_colour() -> bool {
-    std::env::var_os("NO_COLOR").map_or(true, |v| v.is_empty()) && std::io::stdout().is_terminal()
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
 }
 
 /// Wrap `s` in an ANSI style when `on`.

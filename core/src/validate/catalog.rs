@@ -156,7 +156,7 @@ pub fn check_disclosure(cat: &DisclosureCatalog, opts: &CheckOptions) -> Report 
     check_header(&cat.header, opts, &mut r);
     let items = all_items(&cat.items);
     let present = columns_present(items.iter().map(|(_, it)| it.source.as_ref()));
-    let has_col = |f: Field| present.as_ref().map_or(true, |p| p.contains(&f));
+    let has_col = |f: Field| present.as_ref().is_none_or(|p| p.contains(&f));
 
     // Columns the table lacks altogether: once per catalog.
     let mandatory = [
