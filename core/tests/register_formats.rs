@@ -687,6 +687,7 @@ fn every_record_the_reader_cannot_use_is_reported_with_line_and_column() {
       <prior_provisions>hai</prior_provisions>
       <note>một</note>
       <note>hai</note>
+      <events><received><date>2024-06-01</date></received></events>
     </request>
     <request><channel>fax</channel></request>
     <request><id>3</id><channel>pigeon</channel></request>
@@ -769,10 +770,16 @@ fn every_record_the_reader_cannot_use_is_reported_with_line_and_column() {
                 s("hai")
             ),
             ("R-READ-CELL", 18, "/requests/0/note".into(), s("hai")),
-            ("R-READ-ROW", 20, "/requests/1".into(), None),
-            ("R-CHANNEL", 21, "/requests/2/channel".into(), s("pigeon")),
-            ("R-CHANNEL", 22, "/requests/3".into(), s("4")),
-            ("R-READ-ROW", 23, "/requests/4".into(), s("5")),
+            (
+                "R-READ-ROW",
+                19,
+                "/requests/0/events".into(),
+                s("2024-06-01")
+            ),
+            ("R-READ-ROW", 21, "/requests/1".into(), None),
+            ("R-CHANNEL", 22, "/requests/2/channel".into(), s("pigeon")),
+            ("R-CHANNEL", 23, "/requests/3".into(), s("4")),
+            ("R-READ-ROW", 24, "/requests/4".into(), s("5")),
         ]
     );
     // Columns are characters, not bytes; every finding names the file.
@@ -1049,5 +1056,18 @@ fn the_documented_example_reads_cleanly_and_validates() {
     assert_eq!(register_to_xml_string(&l.register).unwrap(), xml);
     if let Some(res) = xmllint(xml, "doc.xml") {
         res.unwrap_or_else(|e| panic!("xmllint: {e}"));
+    }
+}
+
+proptest! {
+    // Each case starts xmllint: few cases.
+    #![proptest_config(ProptestConfig::with_cases(16))]
+
+    #[test]
+    fn generated_registers_validate_against_the_xsd(reg in register()) {
+        let xml = register_to_xml_string(&reg).unwrap();
+        if let Some(r) = xmllint(&xml, "generated.xml") {
+            prop_assert!(r.is_ok(), "xmllint: {:?}\n{}", r, xml);
+        }
     }
 }

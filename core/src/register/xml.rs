@@ -63,8 +63,9 @@
 //!   date) is reported (`R-READ-CELL`, `R-READ-DATE`) with the value, and the
 //!   field keeps its default;
 //! * an element twice where once is expected: the first is kept, the second
-//!   reported (`R-READ-CELL`); an unknown element is reported
-//!   (`R-READ-STRUCTURE`, info) and skipped.
+//!   reported (`R-READ-CELL`; `R-READ-ROW` for a second `slip`, `events`,
+//!   `requester_list`, `agency` or `requests`, which hold records); an
+//!   unknown element is reported (`R-READ-STRUCTURE`, info) and skipped.
 
 use std::io::Write;
 
@@ -426,11 +427,17 @@ impl<'a> Rd<'a> {
         Ok(())
     }
 
-    /// A second element where one is expected: the first is kept.
+    /// A second element where one is expected: the first is kept. A second
+    /// list of records (`slip`, `events`, `requester_list`, `requests`) is
+    /// an error (`R-READ-ROW`), a second value a warning (`R-READ-CELL`).
     fn duplicate(&mut self, at: usize, ptr: &str, name: &str, parent: &str) -> R<()> {
         let v = self.skip()?;
+        let rule = match name {
+            "slip" | "events" | "requester_list" | "requests" | "agency" => "R-READ-ROW",
+            _ => "R-READ-CELL",
+        };
         self.report(
-            "R-READ-CELL",
+            rule,
             at,
             &format!("{ptr}/{name}"),
             name,
