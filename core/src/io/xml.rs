@@ -216,13 +216,13 @@ pub fn line_col(src: &[u8], offset: usize) -> (usize, usize) {
 // Writer
 // ---------------------------------------------------------------------------
 
-pub(crate) fn is_xml_char(c: char) -> bool {
+fn is_xml_char(c: char) -> bool {
     !matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}')
 }
 
 /// Escape text (or an attribute value) for the writer; `Err(c)` for a
 /// character XML 1.0 cannot carry.
-pub(crate) fn escape(s: &str, attr: bool) -> Result<Cow<'_, str>, char> {
+fn escape(s: &str, attr: bool) -> Result<Cow<'_, str>, char> {
     let needs = |b: u8| {
         matches!(b, b'&' | b'<' | b'>' | b'\r')
             || (attr && matches!(b, b'"' | b'\t' | b'\n'))
@@ -266,7 +266,7 @@ pub(crate) struct Out<W: Write> {
 pub(crate) type WResult = Result<(), XmlWriteError>;
 
 impl<W: Write> Out<W> {
-    pub(crate) fn invalid(&self, name: &str, c: char) -> XmlWriteError {
+    fn invalid(&self, name: &str, c: char) -> XmlWriteError {
         XmlWriteError::InvalidChar {
             pointer: format!("{}/{}", self.ptr, name),
             code: c as u32,
@@ -291,7 +291,7 @@ impl<W: Write> Out<W> {
         Ok(())
     }
 
-    pub(crate) fn leaf_attr(&mut self, name: &str, attrs: &[(&str, &str)], value: &str) -> WResult {
+    fn leaf_attr(&mut self, name: &str, attrs: &[(&str, &str)], value: &str) -> WResult {
         if value.is_empty() {
             let mut s = BytesStart::new(name);
             for (k, v) in attrs {
