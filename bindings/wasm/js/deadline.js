@@ -80,8 +80,13 @@ export class TiepcanDeadline extends HTMLElement {
       return null;
     }
     let schedule;
+    let html;
     try {
-      schedule = this._api.computeDeadline({ received, channel: fd.get('channel'), complexity: fd.get('complexity') });
+      // Schedule and explanation in one call (the schedule crosses the boundary once).
+      ({ schedule, html } = this._api.deadlineView(
+        { received, channel: fd.get('channel'), complexity: fd.get('complexity') },
+        { id_prefix: `${this._prefix}-kq`, heading_level: 3 },
+      ));
     } catch (e) {
       this._setError(`Không tính được thời hạn cho ngày này: ${e.message}`);
       this._status.textContent = 'Lỗi: không tính được thời hạn cho ngày này.';
@@ -90,7 +95,6 @@ export class TiepcanDeadline extends HTMLElement {
       return null;
     }
     this._setError(null);
-    const html = this._api.renderDeadline(schedule, { id_prefix: `${this._prefix}-kq`, heading_level: 3 });
     this._output.replaceChildren(fromTrustedHtml(html));
     const main = schedule.milestones.find((m) => m.kind === 'provide_or_refuse')
       || schedule.milestones.find((m) => m.kind === 'provide') || schedule.milestones[0];
