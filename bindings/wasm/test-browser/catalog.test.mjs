@@ -228,6 +228,7 @@ describe('<tiepcan-catalog src> with 1,200 items', { timeout: 120000 }, () => {
     // Same markup as the whole catalog rendered by the core at once.
     const same = await p.evaluate(async (json) => {
       const m = await import('/bindings/wasm/js/index.js');
+      await m.ready(); // the full API module: the whole table from the other build
       const t = document.createElement('template');
       t.innerHTML = m.renderCatalogJson(json, { id_prefix: 'dm' });
       const full = new Map([...t.content.querySelectorAll('tr.tc-item')].map((tr) => [tr.dataset.order, tr.outerHTML]));

@@ -250,20 +250,20 @@ fn escape(s: &str, attr: bool) -> Result<Cow<'_, str>, char> {
 }
 
 /// The serde code of a unit enum variant (`"portal"`, `"business_secret"`).
-fn code<T: Serialize>(v: &T) -> String {
+pub(crate) fn code<T: Serialize>(v: &T) -> String {
     match serde_json::to_value(v) {
         Ok(serde_json::Value::String(s)) => s,
         other => unreachable!("enum codes serialise as strings, got {other:?}"),
     }
 }
 
-struct Out<W: Write> {
-    w: Writer<W>,
+pub(crate) struct Out<W: Write> {
+    pub(crate) w: Writer<W>,
     /// JSON pointer of the current item, for error messages.
-    ptr: String,
+    pub(crate) ptr: String,
 }
 
-type WResult = Result<(), XmlWriteError>;
+pub(crate) type WResult = Result<(), XmlWriteError>;
 
 impl<W: Write> Out<W> {
     fn invalid(&self, name: &str, c: char) -> XmlWriteError {
@@ -273,7 +273,7 @@ impl<W: Write> Out<W> {
         }
     }
 
-    fn start(&mut self, name: &str, attrs: &[(&str, &str)]) -> WResult {
+    pub(crate) fn start(&mut self, name: &str, attrs: &[(&str, &str)]) -> WResult {
         let mut s = BytesStart::new(name);
         for (k, v) in attrs {
             let v = escape(v, true).map_err(|c| self.invalid(name, c))?;
@@ -286,7 +286,7 @@ impl<W: Write> Out<W> {
         Ok(())
     }
 
-    fn end(&mut self, name: &str) -> WResult {
+    pub(crate) fn end(&mut self, name: &str) -> WResult {
         self.w.write_event(Event::End(BytesEnd::new(name)))?;
         Ok(())
     }
@@ -311,18 +311,22 @@ impl<W: Write> Out<W> {
         self.end(name)
     }
 
-    fn leaf(&mut self, name: &str, value: &str) -> WResult {
+    pub(crate) fn leaf(&mut self, name: &str, value: &str) -> WResult {
         self.leaf_attr(name, &[], value)
     }
 
-    fn opt(&mut self, name: &str, value: Option<&str>) -> WResult {
+    pub(crate) fn opt(&mut self, name: &str, value: Option<&str>) -> WResult {
         match value {
             Some(v) => self.leaf(name, v),
             None => Ok(()),
         }
     }
 
-    fn opt_display(&mut self, name: &str, value: Option<impl std::fmt::Display>) -> WResult {
+    pub(crate) fn opt_display(
+        &mut self,
+        name: &str,
+        value: Option<impl std::fmt::Display>,
+    ) -> WResult {
         match value {
             Some(v) => self.leaf(name, &v.to_string()),
             None => Ok(()),
@@ -541,7 +545,7 @@ pub fn catalog_to_xml_string(catalog: &Catalog) -> Result<String, XmlWriteError>
 // Reader
 // ---------------------------------------------------------------------------
 
-enum Ev<'a> {
+pub(crate) enum Ev<'a> {
     Start(BytesStart<'a>),
     End,
     Text(Cow<'a, str>),
@@ -549,19 +553,19 @@ enum Ev<'a> {
     Eof,
 }
 
-struct P<'a> {
-    r: Reader<&'a [u8]>,
-    src: &'a [u8],
-    lim: XmlLimits,
-    depth: usize,
+pub(crate) struct P<'a> {
+    pub(crate) r: Reader<&'a [u8]>,
+    pub(crate) src: &'a [u8],
+    pub(crate) lim: XmlLimits,
+    pub(crate) depth: usize,
     /// Byte offset where the last event started.
-    pos: usize,
-    diags: Vec<Diagnostic>,
+    pub(crate) pos: usize,
+    pub(crate) diags: Vec<Diagnostic>,
 }
 
-type R<T> = Result<T, XmlError>;
+pub(crate) type R<T> = Result<T, XmlError>;
 
-fn local(s: &BytesStart<'_>) -> String {
+pub(crate) fn local(s: &BytesStart<'_>) -> String {
     s.local_name().as_ref().to_string()
 }
 
@@ -592,13 +596,18 @@ fn iso_partial(v: &str) -> Option<PartialDate> {
     }
 }
 
-fn from_code<'de, T: Deserialize<'de>>(s: &'de str) -> Option<T> {
+pub(crate) fn from_code<'de, T: Deserialize<'de>>(s: &'de str) -> Option<T> {
     let d: serde::de::value::StrDeserializer<'de, serde::de::value::Error> = s.into_deserializer();
     T::deserialize(d).ok()
 }
 
 impl<'a> P<'a> {
-    fn err(&self, at: usize, kind: XmlErrorKind, message: impl Into<String>) -> XmlError {
+    pub(crate) fn err(
+        &self,
+        at: usize,
+        kind: XmlErrorKind,
+        message: impl Into<String>,
+    ) -> XmlError {
         let (line, col) = line_col(self.src, at);
         XmlError {
             kind,
@@ -617,7 +626,7 @@ impl<'a> P<'a> {
         }
     }
 
-    fn raw(&mut self) -> R<Ev<'a>> {
+    pub(crate) fn raw(&mut self) -> R<Ev<'a>> {
         loop {
             self.pos = self.r.buffer_position() as usize;
             let ev = match self.r.read_event() {
@@ -706,7 +715,7 @@ impl<'a> P<'a> {
         }
     }
 
-    fn resolve_ref(&self, r: &BytesRef<'_>) -> R<char> {
+    pub(crate) fn resolve_ref(&self, r: &BytesRef<'_>) -> R<char> {
         if r.is_char_ref() {
             return match r.resolve_char_ref() {
                 Ok(Some(c)) if is_xml_char(c) => Ok(c),
@@ -733,7 +742,7 @@ impl<'a> P<'a> {
 
     /// Next child element of the current container, or `None` at its end.
     /// Whitespace between elements is skipped; other text is an error.
-    fn child(&mut self, parent: &str) -> R<Option<(BytesStart<'a>, usize)>> {
+    pub(crate) fn child(&mut self, parent: &str) -> R<Option<(BytesStart<'a>, usize)>> {
         loop {
             match self.raw()? {
                 Ev::Start(s) => return Ok(Some((s, self.pos))),
@@ -767,7 +776,7 @@ impl<'a> P<'a> {
 
     /// The text of a leaf element, up to its end tag, exactly as written
     /// (line ends normalised as XML requires, references resolved).
-    fn text(&mut self, name: &str) -> R<String> {
+    pub(crate) fn text(&mut self, name: &str) -> R<String> {
         let mut out = String::new();
         loop {
             match self.raw()? {
@@ -812,7 +821,7 @@ impl<'a> P<'a> {
         }
     }
 
-    fn attr(&self, s: &BytesStart<'_>, at: usize, key: &str) -> R<Option<String>> {
+    pub(crate) fn attr(&self, s: &BytesStart<'_>, at: usize, key: &str) -> R<Option<String>> {
         match s.try_get_attribute(key) {
             Ok(Some(a)) => match a.normalized_value(XmlVersion::Implicit1_0) {
                 Ok(v) => Ok(Some(v.into_owned())),

@@ -29,7 +29,7 @@ pub use catalog::{
     catalog_row_data, catalog_rows_key, render_catalog, render_catalog_page, render_catalog_rows,
     CatalogRowData, RowGrouping,
 };
-pub use deadline::{render_deadline, render_deadline_form};
+pub use deadline::{render_deadline, render_deadline_form, render_deadline_table};
 pub use report::render_report;
 pub use request::{
     check_request_slip, render_request_form, FieldError, ProvisionForm, RequestSlipInput,
