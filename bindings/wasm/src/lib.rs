@@ -577,10 +577,10 @@ pub fn render_deadline_table(
 
 // ===========================================================================
 // <tiepcan-catalog> view (web performance): parse a catalog once, index it
-// once, render only the rows a page shows. Uses only the catalog JSON model
-// (`tiepcan::io::json`), `tiepcan::render` and `tiepcan::text` folding, so it
-// fits a light build for the components. Keep new exports of this kind in
-// this block.
+// once, render only the rows a page shows. Uses only the catalog JSON reader
+// (`parse_json`: `tiepcan::io::json` in the components' module),
+// `tiepcan::render` and `tiepcan::text` folding: in both modules, not gated
+// by `full`. Keep new exports of this kind in this block.
 // ===========================================================================
 
 #[wasm_bindgen(typescript_custom_section)]

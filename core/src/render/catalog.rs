@@ -736,7 +736,7 @@ mod tests {
                     .strip_prefix("<tbody>\n")
                     .and_then(|b| b.strip_suffix("</tbody>\n"))
                     .unwrap();
-                assert!(tr.starts_with(&format!("<tr class=\"tc-item")));
+                assert!(tr.starts_with("<tr class=\"tc-item"));
                 assert!(full.contains(tr), "row {i}: {tr}");
                 // The index carries what the row's attributes say.
                 assert!(tr.contains(&format!(
