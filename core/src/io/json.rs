@@ -51,7 +51,7 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<ReadOutcome, ReadError> 
     })?;
     // A bare array of entries, or an object without "kind".
     if value.is_array() {
-        value = serde_json::json!({ "items": value });
+        value = object([("items".to_string(), value)]);
     }
     if let Value::Object(map) = &mut value {
         if !map.contains_key("kind") {
@@ -84,7 +84,7 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<ReadOutcome, ReadError> 
             ));
         }
     }
-    match serde_json::from_value::<Catalog>(value.clone()) {
+    match Catalog::from_json_value(value.clone()) {
         Ok(mut catalog) => {
             if let Some(k) = opts.kind {
                 if k != catalog.kind() {
@@ -140,6 +140,12 @@ fn normalise(c: &mut Catalog) {
     }
 }
 
+/// A JSON object of these fields (later ones win, as in `json!`); built
+/// without `json!`, whose values go through `serde_json::to_value`.
+fn object<const N: usize>(fields: [(String, Value); N]) -> Value {
+    Value::Object(fields.into_iter().collect())
+}
+
 /// Find the JSON pointer of the first value that does not fit the model.
 fn locate(value: &Value) -> Option<String> {
     let Value::Object(map) = value else {
@@ -155,7 +161,7 @@ fn locate(value: &Value) -> Option<String> {
     header.remove("kind");
     if serde_json::from_value::<CatalogHeader>(Value::Object(header.clone())).is_err() {
         for (k, v) in &header {
-            let one = serde_json::json!({ k.clone(): v.clone() });
+            let one = object([(k.clone(), v.clone())]);
             if serde_json::from_value::<CatalogHeader>(one).is_err() {
                 return Some(format!("/{}", escape(k)));
             }
@@ -185,7 +191,10 @@ fn locate(value: &Value) -> Option<String> {
             return Some(format!("/items/{i}/title"));
         }
         for (k, v) in obj {
-            let one = serde_json::json!({ "title": "", k.clone(): v.clone() });
+            let one = object([
+                ("title".to_string(), Value::from("")),
+                (k.clone(), v.clone()),
+            ]);
             if !fits(&one) {
                 if k == "children" {
                     if let Some(arr) = v.as_array() {

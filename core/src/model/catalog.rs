@@ -482,6 +482,69 @@ impl<'de> Deserialize<'de> for Catalog {
     }
 }
 
+impl Catalog {
+    /// `Catalog::deserialize(value)` (same catalog, same error message),
+    /// read straight from the object's map: what the JSON reader calls, so
+    /// that the `Deserialize` impl is not instantiated for `Value` as well.
+    pub(crate) fn from_json_value(value: serde_json::Value) -> Result<Catalog, serde_json::Error> {
+        use serde::de::{Error, Unexpected};
+        use serde_json::Value;
+        const WHAT: &str = "internally tagged enum Catalog";
+        let (tag, mut map) = match value {
+            Value::Object(mut map) => match map.remove("kind") {
+                // Fields before "kind" are only buffered: the tag's errors
+                // come first.
+                Some(tag) => (KindTag::deserialize(tag)?, map),
+                None => return Err(Error::missing_field("kind")),
+            },
+            Value::Array(mut seq) => {
+                if seq.is_empty() {
+                    return Err(Error::missing_field("kind"));
+                }
+                let tag = KindTag::deserialize(seq.swap_remove(0))?;
+                let what = match tag {
+                    KindTag::Disclosure => "struct DisclosureCatalog",
+                    KindTag::Conditional => "struct ConditionalAccessCatalog",
+                };
+                return Err(Error::invalid_type(Unexpected::Seq, &what));
+            }
+            Value::Null => return Err(Error::invalid_type(Unexpected::Unit, &WHAT)),
+            Value::Bool(b) => return Err(Error::invalid_type(Unexpected::Bool(b), &WHAT)),
+            Value::String(s) => return Err(Error::invalid_type(Unexpected::Str(&s), &WHAT)),
+            Value::Number(n) => {
+                let unexpected = if let Some(u) = n.as_u64() {
+                    Unexpected::Unsigned(u)
+                } else if let Some(i) = n.as_i64() {
+                    Unexpected::Signed(i)
+                } else {
+                    Unexpected::Float(n.as_f64().unwrap_or(f64::NAN))
+                };
+                return Err(Error::invalid_type(unexpected, &WHAT));
+            }
+        };
+        fn parts<T: serde::de::DeserializeOwned>(
+            map: &mut serde_json::Map<String, Value>,
+        ) -> Result<(CatalogHeader, Vec<T>), serde_json::Error> {
+            let items = map
+                .remove("items")
+                .ok_or_else(|| Error::missing_field("items"));
+            let items = Vec::<T>::deserialize(items?)?;
+            let header = CatalogHeader::deserialize(Value::Object(std::mem::take(map)))?;
+            Ok((header, items))
+        }
+        Ok(match tag {
+            KindTag::Disclosure => {
+                let (header, items) = parts(&mut map)?;
+                Catalog::Disclosure(DisclosureCatalog { header, items })
+            }
+            KindTag::Conditional => {
+                let (header, items) = parts(&mut map)?;
+                Catalog::Conditional(ConditionalAccessCatalog { header, items })
+            }
+        })
+    }
+}
+
 impl<'de> Deserialize<'de> for DisclosureCatalog {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let (header, items) = d.deserialize_map(object_visitor("struct DisclosureCatalog"))?;
@@ -557,6 +620,8 @@ mod tests {
             .map(Catalog::from)
             .map_err(|e| e.to_string());
         prop_assert_eq!(&ours, &derived, "from_value {}", v);
+        let direct = Catalog::from_json_value(v.clone()).map_err(|e| e.to_string());
+        prop_assert_eq!(&direct, &derived, "from_json_value {}", v);
         let text = v.to_string();
         let ours = serde_json::from_str::<Catalog>(&text).map_err(|e| e.to_string());
         let derived = serde_json::from_str::<DerivedCatalog>(&text)
@@ -732,7 +797,12 @@ mod tests {
             json!(5),
             json!(-5),
             json!(1.5),
+            json!(-1.5),
+            json!(18446744073709551615u64),
             json!(true),
+            json!({"kind": "disclosure", "items": [], "title": 5}),
+            json!({"kind": "conditional", "items": [{"title": "A", "ground": "x"}], "title": 5}),
+            json!({"kind": ["disclosure"], "items": []}),
         ] {
             assert_same(&v).unwrap();
         }
