@@ -339,6 +339,14 @@ fn pointer_position(text: &str, pointer: &str) -> Option<(usize, usize)> {
     Some((line, col))
 }
 
+/// serde_json's message without its own " at line L column C" suffix: the
+/// position is reported once, by [`ReadError`]'s fields.
+fn without_position(e: &serde_json::Error) -> String {
+    let m = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    m.strip_suffix(&suffix).map(str::to_string).unwrap_or(m)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -393,12 +401,4 @@ mod tests {
         let back = read(text.as_bytes(), &ReadOptions::default()).unwrap();
         assert_eq!(back.catalog, out.catalog);
     }
-}
-
-/// serde_json's message without its own " at line L column C" suffix: the
-/// position is reported once, by [`ReadError`]'s fields.
-fn without_position(e: &serde_json::Error) -> String {
-    let m = e.to_string();
-    let suffix = format!(" at line {} column {}", e.line(), e.column());
-    m.strip_suffix(&suffix).map(str::to_string).unwrap_or(m)
 }
