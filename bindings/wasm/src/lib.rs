@@ -550,3 +550,27 @@ pub fn explain_days(from: &str, to: &str) -> Result<JsValue, JsValue> {
 pub fn calendar_version() -> String {
     WorkingCalendar::official().version().to_string()
 }
+
+// ---------------------------------------------------------------------------
+// BEGIN fallback (issue 6): the statutory deadline table, server-rendered.
+
+/// The statutory deadline table for requests received on `date`
+/// (`YYYY-MM-DD` or day first), built-in rules; see
+/// `tiepcan::render::render_deadline_table`. From 2026-09-01 every value is
+/// marked provisional.
+///
+/// # Errors
+/// `code:"date"` for a bad date, `code:"deadline"` before 2018-07-01,
+/// `code:"input"` for bad options.
+#[cfg(feature = "full")]
+#[wasm_bindgen(js_name = renderDeadlineTable)]
+pub fn render_deadline_table(
+    date: &str,
+    #[wasm_bindgen(unchecked_param_type = "RenderOptions | undefined")] options_: JsValue,
+) -> Result<String, JsValue> {
+    let on = date_arg(date, "date")?;
+    render::render_deadline_table(&RuleTable::builtin(), on, &options(options_)?)
+        .map_err(|e| error("deadline", &e.to_string(), None))
+}
+
+// END fallback

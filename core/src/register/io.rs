@@ -867,6 +867,22 @@ pub fn read_bytes(bytes: &[u8], format: Format, file: &str) -> Result<Loaded, Re
     }
 }
 
+/// Whether `bytes` hold a request register (sổ theo dõi) with at least one
+/// request in `format`, rather than a catalog: a folder scan of catalogs
+/// uses it to set registers aside instead of reading them as catalogs. It
+/// reads the whole input, so call it only on files a scan picked up.
+///
+/// ```
+/// use tiepcan::register::io::{is_register, Format};
+/// let reg = "Số thứ tự,Ngày tiếp nhận,Cách thức yêu cầu\n1,20/05/2024,trực tiếp\n";
+/// assert!(is_register(reg.as_bytes(), Format::Csv));
+/// let catalog = "STT,Tên thông tin,Ngày ban hành\n1,Quyết định số 5,01/02/2024\n";
+/// assert!(!is_register(catalog.as_bytes(), Format::Csv));
+/// ```
+pub fn is_register(bytes: &[u8], format: Format) -> bool {
+    matches!(read_bytes(bytes, format, ""), Ok(l) if !l.register.requests.is_empty())
+}
+
 /// Write the register as pretty JSON (every event kept).
 pub fn write_json(reg: &Register) -> String {
     serde_json::to_string_pretty(reg).expect("the register model always serialises")
