@@ -24,21 +24,55 @@ pub fn nfc(s: &str) -> String {
 /// tables (≈ 30 KB gzipped in the WebAssembly module) that NFC and NFD never
 /// use.
 fn canonical_decomposition(s: &str) -> Vec<(char, u8)> {
+    /// Canonical ordering of a run of non-starters by combining class, stable:
+    /// insertion for the usual few marks, a counting sort (linear) for long
+    /// runs, so that no input makes it quadratic.
+    fn order(run: &mut [(char, u8)]) {
+        if run.len() <= 16 {
+            for i in 1..run.len() {
+                let x = run[i];
+                let mut j = i;
+                while j > 0 && run[j - 1].1 > x.1 {
+                    run[j] = run[j - 1];
+                    j -= 1;
+                }
+                run[j] = x;
+            }
+            return;
+        }
+        let mut at = [0usize; 256];
+        for &(_, class) in run.iter() {
+            at[class as usize] += 1;
+        }
+        let mut start = 0;
+        for slot in at.iter_mut() {
+            let n = *slot;
+            *slot = start;
+            start += n;
+        }
+        let mut sorted = vec![('\0', 0u8); run.len()];
+        for &x in run.iter() {
+            let slot = &mut at[x.1 as usize];
+            sorted[*slot] = x;
+            *slot += 1;
+        }
+        run.copy_from_slice(&sorted);
+    }
     let mut out: Vec<(char, u8)> = Vec::with_capacity(s.len());
+    // Start of the current run of non-starters.
+    let mut run = 0;
     for c in s.chars() {
         decompose_canonical(c, |d| {
             let class = canonical_combining_class(d);
-            let mut i = out.len();
-            if class != 0 {
-                // Canonical ordering: move the mark before the marks of a
-                // higher class (insertion sort; runs are a few marks long).
-                while i > 0 && out[i - 1].1 > class {
-                    i -= 1;
-                }
+            if class == 0 {
+                order(&mut out[run..]);
+                run = out.len() + 1;
             }
-            out.insert(i, (d, class));
+            out.push((d, class));
         });
     }
+    let last = run.min(out.len());
+    order(&mut out[last..]);
     out
 }
 
@@ -512,6 +546,21 @@ mod tests {
         assert_eq!(nfd("ự").collect::<String>(), "u\u{31b}\u{323}");
     }
 
+    #[test]
+    fn long_runs_of_marks_normalize_like_the_crate() {
+        // 60,000 marks in falling class order (U+0301 230, U+0323 220,
+        // U+031B 216) after one letter: ordered by a sort, not quadratic.
+        let s: String = std::iter::once('u')
+            .chain(
+                std::iter::repeat(['\u{301}', '\u{323}', '\u{31b}'])
+                    .take(20_000)
+                    .flatten(),
+            )
+            .collect();
+        assert_eq!(nfc(&s), s.nfc().collect::<String>());
+        assert_eq!(nfd(&s).collect::<String>(), s.nfd().collect::<String>());
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(2000))]
 
@@ -519,6 +568,31 @@ mod tests {
         fn nfc_and_nfd_equal_the_crate(s in any::<String>()) {
             prop_assert_eq!(nfc(&s), s.nfc().collect::<String>());
             prop_assert_eq!(nfc_slow(&s), s.nfc().collect::<String>());
+            prop_assert_eq!(nfd(&s).collect::<String>(), s.nfd().collect::<String>());
+        }
+
+        #[test]
+        fn nfc_and_nfd_equal_the_crate_on_long_runs_of_marks(
+            runs in proptest::collection::vec(
+                (
+                    proptest::sample::select(vec!['a', 'e', 'u', 'ư', 'ệ', '가', '\u{1100}']),
+                    proptest::collection::vec(
+                        proptest::sample::select(vec![
+                            '\u{300}', '\u{301}', '\u{302}', '\u{303}', '\u{306}', '\u{309}',
+                            '\u{31b}', '\u{323}', '\u{327}', '\u{345}', '\u{5b0}', '\u{f71}',
+                            '\u{f73}', '\u{1d16e}', '\u{344}', '\u{1161}',
+                        ]),
+                        0..60,
+                    ),
+                ),
+                1..4,
+            )
+        ) {
+            let s: String = runs
+                .into_iter()
+                .flat_map(|(base, marks)| std::iter::once(base).chain(marks))
+                .collect();
+            prop_assert_eq!(nfc(&s), s.nfc().collect::<String>());
             prop_assert_eq!(nfd(&s).collect::<String>(), s.nfd().collect::<String>());
         }
 
