@@ -68,7 +68,7 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<ReadOutcome, ReadError> 
     })?;
     // A bare array of entries, or an object without "kind".
     if value.is_array() {
-        value = serde_json::json!({ "items": value });
+        value = object([("items".to_string(), value)]);
     }
     if let Value::Object(map) = &mut value {
         if !map.contains_key("kind") {
@@ -101,7 +101,7 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<ReadOutcome, ReadError> 
             ));
         }
     }
-    match serde_json::from_value::<Catalog>(value.clone()) {
+    match Catalog::from_json_value(value.clone()) {
         Ok(mut catalog) => {
             if let Some(k) = opts.kind {
                 if k != catalog.kind() {
@@ -230,6 +230,12 @@ fn normalise(c: &mut Catalog) {
     }
 }
 
+/// A JSON object of these fields (later ones win, as in `json!`); built
+/// without `json!`, whose values go through `serde_json::to_value`.
+fn object<const N: usize>(fields: [(String, Value); N]) -> Value {
+    Value::Object(fields.into_iter().collect())
+}
+
 /// Find the JSON pointer of the first value that does not fit the model.
 fn locate(value: &Value) -> Option<String> {
     let Value::Object(map) = value else {
@@ -245,7 +251,7 @@ fn locate(value: &Value) -> Option<String> {
     header.remove("kind");
     if serde_json::from_value::<CatalogHeader>(Value::Object(header.clone())).is_err() {
         for (k, v) in &header {
-            let one = serde_json::json!({ k.clone(): v.clone() });
+            let one = object([(k.clone(), v.clone())]);
             if serde_json::from_value::<CatalogHeader>(one).is_err() {
                 return Some(format!("/{}", escape(k)));
             }
@@ -275,7 +281,10 @@ fn locate(value: &Value) -> Option<String> {
             return Some(format!("/items/{i}/title"));
         }
         for (k, v) in obj {
-            let one = serde_json::json!({ "title": "", k.clone(): v.clone() });
+            let one = object([
+                ("title".to_string(), Value::from("")),
+                (k.clone(), v.clone()),
+            ]);
             if !fits(&one) {
                 if k == "children" {
                     if let Some(arr) = v.as_array() {
@@ -420,6 +429,14 @@ fn pointer_position(text: &str, pointer: &str) -> Option<(usize, usize)> {
     Some((line, col))
 }
 
+/// serde_json's message without its own " at line L column C" suffix: the
+/// position is reported once, by [`ReadError`]'s fields.
+fn without_position(e: &serde_json::Error) -> String {
+    let m = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    m.strip_suffix(&suffix).map(str::to_string).unwrap_or(m)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -507,12 +524,4 @@ mod tests {
         let back = read(text.as_bytes(), &ReadOptions::default()).unwrap();
         assert_eq!(back.catalog, out.catalog);
     }
-}
-
-/// serde_json's message without its own " at line L column C" suffix: the
-/// position is reported once, by [`ReadError`]'s fields.
-fn without_position(e: &serde_json::Error) -> String {
-    let m = e.to_string();
-    let suffix = format!(" at line {} column {}", e.line(), e.column());
-    m.strip_suffix(&suffix).map(str::to_string).unwrap_or(m)
 }
