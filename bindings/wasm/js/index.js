@@ -49,6 +49,7 @@ export const computeDeadline = call('computeDeadline');
 export const renderDeadline = call('renderDeadline');
 export const deadlineView = call('deadlineView');
 export const renderDeadlineForm = call('renderDeadlineForm');
+export const renderDeadlineTable = call('renderDeadlineTable');
 export const isWorkingDay = call('isWorkingDay');
 export const addWorkingDays = call('addWorkingDays');
 export const workingDaysBetween = call('workingDaysBetween');
@@ -57,3 +58,16 @@ export const calendarVersion = call('calendarVersion');
 export const parseDate = call('parseDate');
 export const spokenDate = call('spokenDate');
 export const version = call('version');
+
+/**
+ * Parse a catalog (tiepcan's JSON model, as text or UTF-8 bytes) once and
+ * keep it in wasm: `.index()` gives every row's search key, Art. 17 point,
+ * year and date; `.renderPage(rows, grouping, options?)` renders only the
+ * rows asked for with the same markup as `renderCatalog`. What
+ * <tiepcan-catalog src> uses. Free it with `.free()` when done.
+ * @param {string|Uint8Array|ArrayBuffer} json
+ */
+export function catalogView(json) {
+  if (!api) throw new Error('tiepcan: call `await ready()` before catalogView()');
+  return new api.CatalogView(json);
+}
