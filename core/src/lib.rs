@@ -17,6 +17,7 @@
 #![warn(missing_docs)]
 
 pub mod calendar;
+mod data_csv;
 pub mod deadline;
 pub mod io;
 pub mod law;

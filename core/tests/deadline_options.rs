@@ -191,6 +191,58 @@ fn late_extension_notice_and_excess_days_are_findings() {
     );
 }
 
+/// Form 04 must be dated within the base period (LAW.md §9 R-EXT-NOTICE;
+/// Arts 29(2), 30(4), 31(2) para. 2): a notice dated before the request
+/// was received is outside it.
+#[test]
+fn extension_notice_before_receipt_is_a_finding() {
+    let mut r = req("2025-01-24", Channel::Postal, Complexity::Complex);
+    r.extension = Some(Extension {
+        days: Some(5),
+        notice_date: Some(d(2025, 1, 20)),
+    });
+    let s = clock().schedule(&r).unwrap();
+    let f: Vec<_> = s
+        .findings
+        .iter()
+        .filter(|f| f.rule == "R-EXT-NOTICE")
+        .collect();
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].value.as_deref(), Some("2025-01-20"));
+    assert_eq!(
+        f[0].citation.as_ref().unwrap().to_string(),
+        "Law 104/2016/QH13, Art. 31(2) para. 2"
+    );
+}
+
+/// Only the provide-or-refuse period of a complex request is extended
+/// (Arts 29(2), 30(4), 31(2) para. 2): an extension given with a simple
+/// request is reported, not dropped silently, and changes no date.
+#[test]
+fn extension_of_a_simple_request_is_a_finding() {
+    let plain = clock()
+        .schedule(&req("2025-01-24", Channel::Electronic, Complexity::Simple))
+        .unwrap();
+    let mut r = req("2025-01-24", Channel::Electronic, Complexity::Simple);
+    r.extension = Some(Extension {
+        days: Some(10),
+        notice_date: None,
+    });
+    let s = clock().schedule(&r).unwrap();
+    let f: Vec<_> = s
+        .findings
+        .iter()
+        .filter(|f| f.rule == "R-EXT-NOTICE")
+        .collect();
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].value.as_deref(), Some("10"));
+    assert_eq!(
+        f[0].citation.as_ref().unwrap().to_string(),
+        "Law 104/2016/QH13, Art. 30(4) para. 2"
+    );
+    assert_eq!(s.milestones, plain.milestones);
+}
+
 #[test]
 fn in_person_complex_has_no_notice_step() {
     let s = clock()

@@ -19,9 +19,20 @@ fn csv_rows(c: &Catalog) -> (String, Vec<Vec<String>>) {
         .has_headers(false)
         .from_reader(body.as_bytes())
         .records()
-        .map(|r| r.unwrap().iter().map(str::to_string).collect())
-        .collect();
-    (text, rows)
+        .map(|r| {
+            r.unwrap()
+                .iter()
+                .map(str::to_string)
+                .collect::<Vec<String>>()
+        })
+        .collect::<Vec<_>>();
+    // The labelled header rows above the table (formats_csv_roundtrip.rs
+    // tests them) are skipped: rows[0] is the column header row.
+    let hdr = rows
+        .iter()
+        .position(|r| r[0] == "STT")
+        .expect("a header row");
+    (text, rows[hdr..].to_vec())
 }
 
 #[test]
@@ -41,6 +52,8 @@ fn csv_has_bom_vietnamese_headers_sections_children_and_extras() {
             "Thời hạn công khai",
             "Đường dẫn",
             "Tệp đính kèm",
+            // link_text beside an access_link (csv_write docs).
+            "Chữ hiển thị kèm địa chỉ",
             "Đơn vị chủ trì",
         ]
     );
@@ -60,6 +73,7 @@ fn csv_has_bom_vietnamese_headers_sections_children_and_extras() {
             "01 năm",
             "https://anhoa.angiang.gov.vn/du-toan 2026.pdf",
             "du-toan-2026.pdf",
+            "Chi tiết",
             "Văn phòng & Thống kê",
         ]
     );
@@ -69,7 +83,7 @@ fn csv_has_bom_vietnamese_headers_sections_children_and_extras() {
     assert_eq!(rows[4][1], "III. KHÁC");
     // An unparsed value is written as found.
     assert_eq!(rows[5][6], "31/02/2025");
-    assert_eq!(rows[5][10], "Công chức Tư pháp");
+    assert_eq!(rows[5][11], "Công chức Tư pháp");
     assert_eq!(rows.len(), 6);
     // Every written value parses back with the model's own parsers.
     assert_eq!(
@@ -106,6 +120,11 @@ fn conditional_csv() {
             "chủ sở hữu bí mật kinh doanh",
             "đã đồng ý",
             "Mẫu 06 ngày 02/3/2026",
+            // The Art. 7(3) decision's four columns (csv_write docs).
+            "Giám đốc Sở",
+            "2026-03-05",
+            "Lợi ích công cộng",
+            "45/QĐ-STP",
         ]
     );
 }

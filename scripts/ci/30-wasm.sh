@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# WASM suite: builds the npm package `tiepcan` (bindings/wasm), runs the
-# exported API's wasm-bindgen tests in Node.js, then the browser tests
-# (playwright-core driving Debian's Chromium headless, axe-core injected).
+# WASM suite: builds the npm package `tiepcan` (bindings/wasm) — both wasm
+# modules, the components' module (tiepcan_components, --no-default-features)
+# and the full API (tiepcan_wasm) —, runs the exported API's wasm-bindgen
+# tests in Node.js, then the browser tests (playwright-core driving Debian's
+# Chromium headless, axe-core injected), then the Node tests (no panic
+# crosses the boundary; the components' module answers as the full one).
 # Installs: the wasm32 target, wasm-bindgen-cli at the exact version of the
 # `wasm-bindgen` crate in Cargo.lock, Debian chromium and binaryen, and the
 # npm dev dependencies from package-lock.json.
@@ -20,7 +23,8 @@ fi
 apt_install chromium binaryen
 command -v node >/dev/null 2>&1 || apt_install nodejs npm
 
-# Build the package (pkg/, the demo copy and the pre-rendered demo page).
+# Build the package (pkg/ with both modules, the demo copy and the
+# pre-rendered demo page).
 bash bindings/wasm/build.sh
 
 # The exported API in Node.js (wasm-bindgen-test), including the wasm side of
@@ -33,5 +37,6 @@ cd bindings/wasm
 npm ci --no-audit --no-fund
 CHROMIUM=/usr/bin/chromium node --test test-browser/
 
-# No panic crosses into JavaScript: the fuzz seed corpus through the wasm API.
+# No panic crosses into JavaScript: the fuzz seed corpus through the wasm API;
+# the components' module gives the same results as the full module.
 node --test test-node/

@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use tiepcan::io::{is_sidecar, read_catalog_path, ReadOptions};
 use tiepcan::model::{Agency, Catalog, CatalogKind};
+use tiepcan::register::io::{is_register, Format as RegisterFormat};
 use tiepcan::validate::{
     check_catalog, check_catalog_set, CheckOptions, Diagnostic, Severity, Summary,
 };
@@ -89,6 +90,20 @@ fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
                 })
                 .collect();
             found.sort();
+            // A request register kept beside the catalogs is not a catalog:
+            // say so and leave it to `tiepcan register check`.
+            found.retain(|f| {
+                let register = RegisterFormat::from_path(&f.to_string_lossy())
+                    .zip(std::fs::read(f).ok())
+                    .is_some_and(|(fmt, bytes)| is_register(&bytes, fmt));
+                if register {
+                    eprintln!(
+                        "tiepcan check: {}: a request register (sổ theo dõi), not a catalog: skipped; check it with `tiepcan register check`",
+                        f.display()
+                    );
+                }
+                !register
+            });
             out.extend(found);
         } else {
             out.push(p.clone());

@@ -1,6 +1,7 @@
 //! `tiepcan register`: check a request register, compute its statistics,
-//! export its due dates as iCalendar. Conversion only: every rule is in
-//! `tiepcan::register` and `tiepcan::deadline`.
+//! export its due dates as iCalendar, convert it between CSV, XLSX, JSON and
+//! XML. Conversion only: every rule is in `tiepcan::register` and
+//! `tiepcan::deadline`.
 
 use std::path::{Path, PathBuf};
 
@@ -28,7 +29,7 @@ pub enum RegisterCmd {
     /// Every request's status at --today, what is overdue or due soon, and
     /// every inconsistency (exit 1 when a finding is an error).
     Check {
-        /// Register file: .csv, .xlsx or .json.
+        /// Register file: .csv, .xlsx, .json or .xml.
         file: PathBuf,
         /// Date of the check (YYYY-MM-DD, civil date in Vietnam); default:
         /// the current date at UTC+7.
@@ -47,7 +48,7 @@ pub enum RegisterCmd {
     /// Counts for a period (the annual report to the People's Council,
     /// Law 104/2016/QH13 Art. 13(2); Decree 13/2018/NĐ-CP Art. 12(4)).
     Stats {
-        /// Register file: .csv, .xlsx or .json.
+        /// Register file: .csv, .xlsx, .json or .xml.
         file: PathBuf,
         /// First day of the period (YYYY-MM-DD).
         #[arg(long, value_parser = crate::common::parse_date)]
@@ -64,7 +65,7 @@ pub enum RegisterCmd {
     },
     /// Due dates of the open requests as an iCalendar file.
     Ics {
-        /// Register file: .csv, .xlsx or .json.
+        /// Register file: .csv, .xlsx, .json or .xml.
         file: PathBuf,
         /// Output file (default: standard output).
         #[arg(short, long)]
@@ -77,23 +78,192 @@ pub enum RegisterCmd {
         #[arg(long)]
         calendar: Option<PathBuf>,
     },
+    /// Convert a register between CSV, XLSX, JSON and XML. Reading problems
+    /// are reported as `register check` reports them. Exit 0: written, no
+    /// error found; 1: written, but reading found errors or the CSV/XLSX
+    /// layout could not hold some events (each one is listed); 2: usage
+    /// error, unreadable input or output not written (nothing is written).
+    Convert {
+        /// Input register: .csv, .xlsx, .json or .xml.
+        input: PathBuf,
+        /// Output file, or `-` for standard output (then --to is required).
+        output: PathBuf,
+        /// Output format; by default from the output file's extension.
+        #[arg(long, value_enum)]
+        to: Option<ConvertTo>,
+        /// Report format: text lines on standard error, or one JSON object
+        /// (on standard output; on standard error when the register goes to
+        /// standard output).
+        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
+    },
+}
+
+/// Output format of `register convert`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ConvertTo {
+    /// The JSON model (schemas/register.schema.json): every event.
+    Json,
+    /// tiepcan register XML (schemas/register.xsd): every event.
+    Xml,
+    /// The register-book layout with Vietnamese headers (one event of each kind per request).
+    Csv,
+    /// The register-book layout as an Excel workbook.
+    Xlsx,
+}
+
+impl ConvertTo {
+    /// The format an output file name implies (`.json`, `.xml`, `.csv`, `.xlsx`).
+    pub fn from_path(path: &Path) -> Option<ConvertTo> {
+        Some(match Format::from_path(&path.display().to_string())? {
+            Format::Json => ConvertTo::Json,
+            Format::Xml => ConvertTo::Xml,
+            Format::Csv => ConvertTo::Csv,
+            Format::Xlsx => ConvertTo::Xlsx,
+        })
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            ConvertTo::Json => "json",
+            ConvertTo::Xml => "xml",
+            ConvertTo::Csv => "csv",
+            ConvertTo::Xlsx => "xlsx",
+        }
+    }
+}
+
+/// Report format of `register convert`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    /// Lines for people, on standard error.
+    Text,
+    /// One JSON object.
+    Json,
 }
 
 fn load(path: &Path) -> Result<Loaded, String> {
     let name = path.display().to_string();
     let fmt = Format::from_path(&name).ok_or_else(|| {
-        format!("{name}: unknown register format (expected .csv, .xlsx or .json)")
+        format!("{name}: unknown register format (expected .csv, .xlsx, .json or .xml)")
     })?;
     let bytes = std::fs::read(path).map_err(|e| format!("{name}: {e}"))?;
-    match fmt {
-        Format::Csv => io::read_csv(bytes.as_slice(), &name),
-        Format::Xlsx => io::read_xlsx(std::io::Cursor::new(bytes), &name),
-        Format::Json => {
-            let text = String::from_utf8(bytes).map_err(|e| format!("{name}: not UTF-8: {e}"))?;
-            io::read_json(&text, &name)
+    io::read_bytes(&bytes, fmt, &name).map_err(|e| e.to_string())
+}
+
+/// The converted register's bytes and the events the output layout could
+/// not hold.
+fn render(reg: &reg::Register, to: ConvertTo) -> Result<(Vec<u8>, Vec<io::NotWritten>), String> {
+    match to {
+        ConvertTo::Json => {
+            let mut b = io::write_json(reg).into_bytes();
+            b.push(b'\n');
+            Ok((b, Vec::new()))
+        }
+        ConvertTo::Xml => {
+            let mut b = Vec::new();
+            reg::xml::write_register_xml(reg, &mut b).map_err(|e| e.to_string())?;
+            Ok((b, Vec::new()))
+        }
+        ConvertTo::Csv => {
+            let mut b = Vec::new();
+            let dropped = io::write_csv(reg, &mut b).map_err(|e| e.to_string())?;
+            Ok((b, dropped))
+        }
+        ConvertTo::Xlsx => io::write_xlsx(reg).map_err(|e| e.to_string()),
+    }
+}
+
+/// `register convert`; returns the exit code (0, 1 or 2).
+fn convert(input: &Path, output: &Path, to: Option<ConvertTo>, format: ReportFormat) -> i32 {
+    let fail = |msg: &str| {
+        match format {
+            ReportFormat::Text => eprintln!("tiepcan register convert: {msg}"),
+            ReportFormat::Json => eprintln!("{}", serde_json::json!({ "error": msg })),
+        }
+        2
+    };
+    let to_stdout = output.as_os_str() == "-";
+    let Some(to) = to.or_else(|| ConvertTo::from_path(output)) else {
+        return fail(&format!(
+            "cannot tell the output format from {:?}; use --to json|xml|csv|xlsx",
+            output.display().to_string()
+        ));
+    };
+    let loaded = match load(input) {
+        Ok(l) => l,
+        Err(e) => return fail(&e),
+    };
+    let (bytes, dropped) = match render(&loaded.register, to) {
+        Ok(x) => x,
+        Err(e) => return fail(&e),
+    };
+    let written = if to_stdout {
+        use std::io::Write as _;
+        std::io::stdout()
+            .lock()
+            .write_all(&bytes)
+            .map_err(|e| e.to_string())
+    } else {
+        std::fs::write(output, &bytes)
+            .map_err(|e| format!("cannot write {}: {e}", output.display()))
+    };
+    if let Err(e) = written {
+        return fail(&e);
+    }
+    let mut report = tiepcan::validate::Report::new();
+    report.extend(loaded.diagnostics);
+    let s = report.summary();
+    let out_name = if to_stdout {
+        "standard output".to_string()
+    } else {
+        output.display().to_string()
+    };
+    match format {
+        ReportFormat::Text => {
+            for d in &report.diagnostics {
+                eprintln!("{d}");
+            }
+            for n in &dropped {
+                eprintln!(
+                    "not written: request {}: event {} of {} (the {} layout holds one event of each kind per request; convert to JSON or XML to keep it)",
+                    n.id,
+                    n.event,
+                    n.date,
+                    to.name()
+                );
+            }
+            eprintln!(
+                "{} → {out_name} ({}, {} requests): {} errors, {} warnings, {} notes, {} events not written",
+                input.display(),
+                to.name(),
+                loaded.register.requests.len(),
+                s.errors,
+                s.warnings,
+                s.infos,
+                dropped.len()
+            );
+        }
+        ReportFormat::Json => {
+            let v = serde_json::json!({
+                "input": input.display().to_string(),
+                "output": output.display().to_string(),
+                "to": to.name(),
+                "requests": loaded.register.requests.len(),
+                "summary": s,
+                "diagnostics": report.diagnostics,
+                "not_written": dropped.iter().map(|n| serde_json::json!({
+                    "id": n.id, "event": n.event, "date": n.date
+                })).collect::<Vec<_>>(),
+            });
+            if to_stdout {
+                eprintln!("{v}");
+            } else {
+                println!("{v}");
+            }
         }
     }
-    .map_err(|e| e.to_string())
+    i32::from(report.has_errors() || !dropped.is_empty())
 }
 
 fn calendar(path: Option<&Path>) -> Result<WorkingCalendar, String> {
@@ -243,6 +413,13 @@ fn run_inner(cmd: &RegisterCmd, o: &mut String) -> Result<i32, String> {
             }
             Ok(0)
         }
+        // Writes its own output and report.
+        RegisterCmd::Convert {
+            input,
+            output,
+            to,
+            format,
+        } => Ok(convert(input, output, *to, *format)),
     }
 }
 

@@ -1,12 +1,19 @@
 //! `tiepcan render FILE --to html|text` — a catalog as an accessible page
 //! (or plain text), with its validation report.
+//!
+//! `tiepcan render --deadline-table [--date YYYY-MM-DD] [--form-action URL]`
+//! — the statutory deadline table for requests received on that date (the
+//! regime in force then; provisional from 2026-09-01) and the deadline
+//! calculator's GET form, readable without JavaScript.
 
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
+use tiepcan::deadline::{DeadlineError, RuleTable};
 use tiepcan::io::{read_catalog_path, ReadOptions};
 use tiepcan::render::{
-    catalog_text, render_catalog, render_page, render_report, report_text, RenderOptions,
+    catalog_text, render_catalog, render_deadline_form, render_deadline_table, render_page,
+    render_report, report_text, RenderOptions,
 };
 use tiepcan::validate::{check_catalog, CheckOptions, Report};
 
@@ -16,8 +23,34 @@ use crate::CliError;
 /// Arguments of `tiepcan render`.
 #[derive(clap::Args, Debug)]
 pub struct RenderArgs {
-    /// The catalog file (CSV, TSV, XLSX, JSON, XML).
-    pub file: PathBuf,
+    /// The catalog file (CSV, TSV, XLSX, JSON, XML). Not with `--deadline-table`.
+    #[arg(
+        required_unless_present = "deadline_table",
+        conflicts_with = "deadline_table"
+    )]
+    pub file: Option<PathBuf>,
+    /// Render the statutory deadline table (LAW.md §5.8; working days or
+    /// calendar days as the law writes them, with citations) and the
+    /// deadline calculator's form instead of a catalog. HTML only.
+    #[arg(long)]
+    pub deadline_table: bool,
+    /// With `--deadline-table`: the date requests are received, YYYY-MM-DD;
+    /// it picks the regime in force (from 2026-09-01 the values are marked
+    /// provisional). Default: `--today`, else today in Vietnam (UTC+7).
+    #[arg(long, value_parser = parse_date, requires = "deadline_table")]
+    pub date: Option<NaiveDate>,
+    /// With `--deadline-table`: the calculator form's `action` (a server
+    /// that answers GET `channel`, `complexity`, `received`). Without it the
+    /// page says that the calculator needs JavaScript or the agency's server.
+    #[arg(long, value_name = "URL", requires = "deadline_table")]
+    pub form_action: Option<String>,
+    /// With `--deadline-table`: a rule file replacing the built-in
+    /// time-limit table (same format as `tiepcan deadline --rules`).
+    #[arg(long, value_name = "FILE", requires = "deadline_table")]
+    pub rules: Option<PathBuf>,
+    /// Write only the HTML fragments (for a server to include), not a page.
+    #[arg(long)]
+    pub fragment: bool,
     /// Output: a complete accessible HTML page, or plain text.
     #[arg(long, value_enum, default_value = "html")]
     pub to: RenderTo,
@@ -45,14 +78,76 @@ pub enum RenderTo {
     Text,
 }
 
+fn load_rules(path: Option<&PathBuf>) -> Result<RuleTable, CliError> {
+    let t = RuleTable::builtin();
+    match path {
+        None => Ok(t),
+        Some(p) => {
+            let f = std::fs::File::open(p)
+                .map_err(|e| CliError::input(format!("{}: {e}", p.display())))?;
+            t.with_user_file(f, &p.display().to_string())
+                .map_err(CliError::input)
+        }
+    }
+}
+
+/// The deadline table and calculator form, as a page or fragments.
+fn deadline_table(args: &RenderArgs) -> Result<String, CliError> {
+    if args.to != RenderTo::Html {
+        return Err(CliError::input(
+            "--deadline-table writes HTML only (use `tiepcan deadline --print-rules` for the table as CSV)",
+        ));
+    }
+    let rules = load_rules(args.rules.as_ref())?;
+    let on = args.date.or(args.today).unwrap_or_else(today_in_vietnam);
+    let table = render_deadline_table(
+        &rules,
+        on,
+        &RenderOptions {
+            id_prefix: "han".into(),
+            ..RenderOptions::default()
+        },
+    )
+    .map_err(|e| match e {
+        DeadlineError::NoRegime { .. } => CliError {
+            code: 1,
+            message: e.to_string(),
+        },
+        e => CliError::input(e),
+    })?;
+    let form = render_deadline_form(&RenderOptions {
+        id_prefix: "han".into(),
+        form_action: args.form_action.clone().unwrap_or_default(),
+        ..RenderOptions::default()
+    });
+    let fragments = vec![table, form];
+    Ok(if args.fragment {
+        fragments.concat()
+    } else {
+        render_page(
+            "Thời hạn giải quyết yêu cầu cung cấp thông tin",
+            &fragments,
+            args.stylesheet.as_deref(),
+        )
+    })
+}
+
 pub fn run(args: &RenderArgs) -> Result<u8, CliError> {
-    let path = args.file.display().to_string();
+    if args.deadline_table {
+        let text = deadline_table(args)?;
+        write_out(args, &text)?;
+        return Ok(0);
+    }
+    let Some(file) = &args.file else {
+        return Err(CliError::input("give a catalog file, or --deadline-table"));
+    };
+    let path = file.display().to_string();
     let ropts = ReadOptions {
         file_name: Some(path.clone()),
         ..ReadOptions::default()
     };
-    let outcome = read_catalog_path(&args.file, &ropts)
-        .map_err(|e| CliError::input(format!("{path}: {e}")))?;
+    let outcome =
+        read_catalog_path(file, &ropts).map_err(|e| CliError::input(format!("{path}: {e}")))?;
     let today = args.today.unwrap_or_else(today_in_vietnam);
     let mut report = Report::new();
     report.extend(outcome.diagnostics.iter().cloned());
@@ -77,7 +172,11 @@ pub fn run(args: &RenderArgs) -> Result<u8, CliError> {
                 .title
                 .clone()
                 .unwrap_or_else(|| "Danh mục thông tin".to_string());
-            render_page(&title, &fragments, args.stylesheet.as_deref())
+            if args.fragment {
+                fragments.concat()
+            } else {
+                render_page(&title, &fragments, args.stylesheet.as_deref())
+            }
         }
         RenderTo::Text => {
             let mut t = catalog_text(&outcome.catalog);
@@ -88,6 +187,11 @@ pub fn run(args: &RenderArgs) -> Result<u8, CliError> {
             t
         }
     };
+    write_out(args, &text)?;
+    Ok(0)
+}
+
+fn write_out(args: &RenderArgs, text: &str) -> Result<(), CliError> {
     match &args.output {
         Some(p) => {
             std::fs::write(p, text).map_err(|e| CliError::input(format!("{}: {e}", p.display())))?
@@ -98,5 +202,5 @@ pub fn run(args: &RenderArgs) -> Result<u8, CliError> {
             let _ = out.write_all(text.as_bytes()).and_then(|_| out.flush());
         }
     }
-    Ok(0)
+    Ok(())
 }

@@ -162,3 +162,48 @@ fn usage_and_unreadable_input_exit_2() {
         .unwrap();
     assert_eq!(st.status.code(), Some(2));
 }
+
+/// A request register kept in the catalog folder is set aside with a note,
+/// not read as a conditionally accessible catalog; the catalogs beside it
+/// are still checked.
+#[test]
+fn a_register_in_the_folder_is_skipped_with_a_note() {
+    let root = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."));
+    let dir = std::env::temp_dir().join(format!("tiepcan-reg-in-folder-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for (from, to) in [
+        ("examples/data/an-hoa-sample.csv", "an-hoa-sample.csv"),
+        (
+            "examples/data/register/so-theo-doi-2024.csv",
+            "so-theo-doi-2024.csv",
+        ),
+        (
+            "examples/data/register/so-theo-doi-2024.json",
+            "so-theo-doi-2024.json",
+        ),
+    ] {
+        std::fs::copy(root.join(from), dir.join(to)).unwrap();
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_tiepcan"))
+        .args(["check", "--format", "json", "--today", "2026-11-29"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).expect("JSON output");
+    let files: Vec<&str> = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    assert!(files[0].ends_with("an-hoa-sample.csv"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        err.matches("a request register (sổ theo dõi), not a catalog: skipped")
+            .count(),
+        2,
+        "{err}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -60,7 +60,7 @@ fn every_output_format() {
     let input = tmp("all.json");
     std::fs::write(&input, CATALOG).unwrap();
     for (name, check) in [
-        ("o.csv", "\u{feff}STT,"),
+        ("o.csv", "STT,\"Tên văn bản, hồ sơ\","),
         ("o.rdf", "<dcat:Catalog"),
         ("o.ckan.json", "\"name\": \"000-00-00-h49-1\""),
     ] {

@@ -50,6 +50,17 @@ fn register_error(py: Python<'_>, e: RegisterIoError) -> PyErr {
                 ("column", a(py, column)),
             ],
         ),
+        RegisterIoError::Xml { file, error } => raise(
+            py,
+            "ParseError",
+            "register_xml",
+            msg,
+            vec![
+                ("file", a(py, file)),
+                ("line", a(py, error.line)),
+                ("column", a(py, error.col)),
+            ],
+        ),
         RegisterIoError::NoHeader { file, .. } => raise(
             py,
             "ParseError",
@@ -371,11 +382,12 @@ fn register_format(py: Python<'_>, f: &str) -> PyResult<Format> {
         "csv" => Ok(Format::Csv),
         "xlsx" | "xlsm" => Ok(Format::Xlsx),
         "json" => Ok(Format::Json),
+        "xml" => Ok(Format::Xml),
         _ => Err(raise(
             py,
             "ParseError",
             "unknown_format",
-            format!("unknown register format {f:?}: expected csv, xlsx or json"),
+            format!("unknown register format {f:?}: expected csv, xlsx, json or xml"),
             vec![("value", a(py, f))],
         )),
     }
@@ -389,10 +401,11 @@ fn read_bytes(bytes: &[u8], format: Format, name: &str) -> Result<Loaded, Regist
             let text = String::from_utf8_lossy(bytes);
             rio::read_json(&text, name)
         }
+        Format::Xml => rio::read_bytes(bytes, Format::Xml, name),
     }
 }
 
-/// Read a request register (sổ theo dõi) from a CSV, XLSX or JSON file, or
+/// Read a request register (sổ theo dõi) from a CSV, XLSX, JSON or XML file, or
 /// from bytes. Columns have Vietnamese headers (``Số thứ tự``, ``Ngày tiếp
 /// nhận``, ``Cách thức yêu cầu``, ``Ngày yêu cầu hợp lệ``, ``Ngày cung
 /// cấp`` …); every row or cell the reader cannot use is kept in
@@ -400,7 +413,7 @@ fn read_bytes(bytes: &[u8], format: Format, name: &str) -> Result<Loaded, Regist
 ///
 /// Args:
 ///     source: a path (``str`` or ``os.PathLike``) or the content (``bytes``).
-///     format: ``"csv"``, ``"xlsx"`` or ``"json"``; default from the file
+///     format: ``"csv"``, ``"xlsx"``, ``"json"`` or ``"xml"``; default from the file
 ///         extension (required for bytes).
 ///
 /// Returns:
@@ -409,7 +422,7 @@ fn read_bytes(bytes: &[u8], format: Format, name: &str) -> Result<Loaded, Regist
 /// Raises:
 ///     FileNotFoundError: the file does not exist (``PermissionError`` …
 ///         likewise).
-///     ParseError: malformed CSV, XLSX or JSON (``.line``, ``.column``
+///     ParseError: malformed CSV, XLSX, JSON or XML (``.line``, ``.column``
 ///         where known), no header row, or an unknown format.
 ///
 /// Example:
@@ -444,8 +457,8 @@ pub fn read_register(
                 "ParseError",
                 "unknown_format",
                 format!(
-                    "{name}: unknown register format (expected .csv, .xlsx or .json, or format=)"
-                ),
+                "{name}: unknown register format (expected .csv, .xlsx, .json or .xml, or format=)"
+            ),
                 vec![("file", a(py, name.clone()))],
             ))
         }

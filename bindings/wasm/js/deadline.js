@@ -3,6 +3,13 @@
 //   <tiepcan-deadline> …server-rendered <section class="tc-deadline">… </tiepcan-deadline>
 //   <tiepcan-deadline></tiepcan-deadline>    (renders the form itself)
 //
+// Server markup (tiepcan::render::render_deadline_table and
+// render_deadline_form, or `tiepcan render --deadline-table --fragment`)
+// works without JavaScript: the statutory table is read as is, and the form
+// submits to the agency's server when it has an action. When that markup is
+// present the component takes it over in place: the table stays, the form
+// computes in the page, and the "needs JavaScript" note is removed.
+//
 // Channel, complexity and the date the valid request was received (a native
 // date input; where the browser has none, a text field read day first,
 // "24/01/2025"). The result is announced politely in one sentence; the full
@@ -20,7 +27,10 @@ export class TiepcanDeadline extends HTMLElement {
     if (!this.querySelector('form.tc-deadline-form')) {
       this.replaceChildren(fromTrustedHtml(this._api.renderDeadlineForm({ id_prefix: prefix, heading_level: Number(this.getAttribute('heading-level') || 2) })));
     }
+    // Script is running: the note saying the calculator needs it is now wrong.
+    for (const note of this.querySelectorAll('.tc-deadline-noscript')) note.remove();
     this._form = this.querySelector('form.tc-deadline-form');
+    this._form.setAttribute('data-tc-enhanced', '');
     this._status = this.querySelector('.tc-status');
     this._output = this.querySelector('.tc-deadline-output');
     this._date = this._form.querySelector('[name="received"]');
@@ -70,8 +80,13 @@ export class TiepcanDeadline extends HTMLElement {
       return null;
     }
     let schedule;
+    let html;
     try {
-      schedule = this._api.computeDeadline({ received, channel: fd.get('channel'), complexity: fd.get('complexity') });
+      // Schedule and explanation in one call (the schedule crosses the boundary once).
+      ({ schedule, html } = this._api.deadlineView(
+        { received, channel: fd.get('channel'), complexity: fd.get('complexity') },
+        { id_prefix: `${this._prefix}-kq`, heading_level: 3 },
+      ));
     } catch (e) {
       this._setError(`Không tính được thời hạn cho ngày này: ${e.message}`);
       this._status.textContent = 'Lỗi: không tính được thời hạn cho ngày này.';
@@ -80,7 +95,6 @@ export class TiepcanDeadline extends HTMLElement {
       return null;
     }
     this._setError(null);
-    const html = this._api.renderDeadline(schedule, { id_prefix: `${this._prefix}-kq`, heading_level: 3 });
     this._output.replaceChildren(fromTrustedHtml(html));
     const main = schedule.milestones.find((m) => m.kind === 'provide_or_refuse')
       || schedule.milestones.find((m) => m.kind === 'provide') || schedule.milestones[0];

@@ -9,6 +9,14 @@
 //! `location` (`{row, column, pointer, line, col}` or `null`).
 //!
 //! No legal logic lives here: each function converts and calls the core.
+//!
+//! Two modules are built from this crate (see README "Two modules"):
+//! the components' module (`--no-default-features`: what `<tiepcan-catalog>`,
+//! `<tiepcan-deadline>` and `<tiepcan-request-form>` need — the JSON catalog,
+//! the calendar and the request clock, rendering, search keys, the request
+//! slip check) and the full API (feature `full`, the default: adds the CSV
+//! and XML readers, the catalog rules and the report). Exports marked
+//! `#[cfg(feature = "full")]` are only in the full module.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -16,12 +24,15 @@ use wasm_bindgen::prelude::*;
 use chrono::NaiveDate;
 use tiepcan::calendar::WorkingCalendar;
 use tiepcan::deadline::{Clock, Request, RuleTable, Schedule};
-use tiepcan::io::{read_catalog_bytes, Format, ReadError, ReadOptions};
+#[cfg(feature = "full")]
+use tiepcan::io::{read_catalog_bytes, Format};
+use tiepcan::io::{ReadError, ReadOptions};
 use tiepcan::model::{Catalog, PartialDate};
 use tiepcan::render::{self, RenderOptions, RequestSlipInput};
 use tiepcan::text;
-use tiepcan::validate::{check_catalog, CheckOptions};
-use tiepcan::validate::{Location, Report};
+use tiepcan::validate::Location;
+#[cfg(feature = "full")]
+use tiepcan::validate::{check_catalog, CheckOptions, Report};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &str = r#"
@@ -57,7 +68,7 @@ export interface TiepcanError extends Error { code: string; location: Location |
 
 /// Objects cross the boundary as JSON text, parsed with the engine's own
 /// `JSON.parse`: one serde deserializer (serde_json) in the module instead
-/// of two, which keeps the wasm small (see README "Size").
+/// of two, which keeps the wasm small (see README "Two modules").
 fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
     let s = serde_json::to_string(v).map_err(|e| error("internal", &e.to_string(), None))?;
     js_sys::JSON::parse(&s).map_err(|_| error("internal", "JSON.parse failed", None))
@@ -111,6 +122,7 @@ fn options(v: JsValue) -> Result<RenderOptions, JsValue> {
 }
 
 /// Bytes of a string or a `Uint8Array`/`ArrayBuffer`.
+#[cfg(feature = "full")]
 fn input_bytes(input: &JsValue) -> Result<Vec<u8>, JsValue> {
     if let Some(s) = input.as_string() {
         return Ok(s.into_bytes());
@@ -136,6 +148,7 @@ fn input_bytes(input: &JsValue) -> Result<Vec<u8>, JsValue> {
 /// # Errors
 /// Throws `Error{code:"parse", location:{line, col}}` for unreadable input,
 /// `code:"format"` for an unknown format.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = parseCatalog, unchecked_return_type = "ParseOutcome")]
 pub fn parse_catalog(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] input: JsValue,
@@ -152,6 +165,7 @@ struct ParseOutcome {
     diagnostics: Vec<tiepcan::validate::Diagnostic>,
 }
 
+#[cfg(feature = "full")]
 fn parse_bytes(bytes: &[u8], format: &str) -> Result<ParseOutcome, JsValue> {
     let f = match format.trim().to_ascii_lowercase().as_str() {
         "" | "auto" => Format::sniff(bytes),
@@ -167,7 +181,33 @@ fn parse_bytes(bytes: &[u8], format: &str) -> Result<ParseOutcome, JsValue> {
             ))
         }
     };
-    match read_catalog_bytes(bytes, f, &ReadOptions::default()) {
+    read_outcome(read_catalog_bytes(bytes, f, &ReadOptions::default()))
+}
+
+/// JSON catalog text through the core's JSON reader only. The full module
+/// goes through `read_catalog_bytes` (the same reader for `Format::Json`);
+/// the components' module calls the JSON reader directly so that the CSV and
+/// XML readers are not linked, with the same input size limit.
+fn parse_json(bytes: &[u8]) -> Result<ParseOutcome, JsValue> {
+    #[cfg(feature = "full")]
+    return parse_bytes(bytes, "json");
+    #[cfg(not(feature = "full"))]
+    {
+        let opts = ReadOptions::default();
+        if bytes.len() as u64 > opts.max_bytes {
+            return read_outcome(Err(ReadError::TooLarge {
+                what: "file size in bytes",
+                limit: opts.max_bytes,
+                found: bytes.len() as u64,
+                row: None,
+            }));
+        }
+        read_outcome(tiepcan::io::json::read(bytes, &opts))
+    }
+}
+
+fn read_outcome(r: Result<tiepcan::io::ReadOutcome, ReadError>) -> Result<ParseOutcome, JsValue> {
+    match r {
         Ok(o) => Ok(ParseOutcome {
             catalog: o.catalog,
             diagnostics: o.diagnostics,
@@ -189,6 +229,7 @@ fn parse_bytes(bytes: &[u8], format: &str) -> Result<ParseOutcome, JsValue> {
 ///
 /// # Errors
 /// `code:"input"` when `catalog` is not a catalog.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = renderCatalog)]
 pub fn render_catalog(
     #[wasm_bindgen(unchecked_param_type = "Catalog")] catalog: JsValue,
@@ -208,7 +249,7 @@ pub fn render_catalog_json(
     json: &str,
     #[wasm_bindgen(unchecked_param_type = "RenderOptions | undefined")] options_: JsValue,
 ) -> Result<String, JsValue> {
-    let o = parse_bytes(json.as_bytes(), "json")?;
+    let o = parse_json(json.as_bytes())?;
     Ok(render::render_catalog(&o.catalog, &options(options_)?))
 }
 
@@ -216,6 +257,7 @@ pub fn render_catalog_json(
 ///
 /// # Errors
 /// `code:"input"`.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = catalogText)]
 pub fn catalog_text(
     #[wasm_bindgen(unchecked_param_type = "Catalog")] catalog: JsValue,
@@ -229,6 +271,7 @@ pub fn catalog_text(
 ///
 /// # Errors
 /// `code:"input"`.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = renderReport)]
 pub fn render_report(
     #[wasm_bindgen(unchecked_param_type = "Report")] report: JsValue,
@@ -277,6 +320,7 @@ pub fn render_request_form(
 
 /// A complete page around fragments; `stylesheetHref` links a style sheet
 /// (strict CSP) instead of inlining it.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = renderPage)]
 pub fn render_page(title: &str, fragments: Vec<String>, stylesheet_href: Option<String>) -> String {
     render::render_page(title, &fragments, stylesheet_href.as_deref())
@@ -344,6 +388,7 @@ fn date_arg(s: &str, what: &str) -> Result<NaiveDate, JsValue> {
     }
 }
 
+#[cfg(feature = "full")]
 #[derive(serde::Deserialize)]
 struct ValidateOptions {
     today: String,
@@ -357,6 +402,7 @@ struct ValidateOptions {
 ///
 /// # Errors
 /// `code:"input"` for a wrong shape, `code:"date"` for a bad `today`.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = validateCatalog, unchecked_return_type = "Report")]
 pub fn validate_catalog(
     #[wasm_bindgen(unchecked_param_type = "Catalog")] catalog: JsValue,
@@ -402,6 +448,7 @@ pub fn compute_deadline(
 ///
 /// # Errors
 /// `code:"input"`.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = renderDeadline)]
 pub fn render_deadline(
     #[wasm_bindgen(unchecked_param_type = "Schedule")] schedule: JsValue,
@@ -409,6 +456,35 @@ pub fn render_deadline(
 ) -> Result<String, JsValue> {
     let s: Schedule = from_js(schedule, "schedule")?;
     Ok(render::render_deadline(&s, &options(options_)?))
+}
+
+/// Compute the deadlines of a request (as [`compute_deadline`]) and render
+/// their explanation (as [`render_deadline`]) in one call:
+/// `{schedule, html}`. The schedule crosses the boundary once, out; the
+/// components' module has this instead of `renderDeadline` (no schedule
+/// deserializer in it).
+///
+/// # Errors
+/// As [`compute_deadline`]; `code:"input"` for bad options.
+#[wasm_bindgen(
+    js_name = deadlineView,
+    unchecked_return_type = "{ schedule: Schedule; html: string }"
+)]
+pub fn deadline_view(
+    #[wasm_bindgen(unchecked_param_type = "DeadlineRequest")] request: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "RenderOptions | undefined")] options_: JsValue,
+) -> Result<JsValue, JsValue> {
+    #[derive(Serialize)]
+    struct View<'a> {
+        schedule: &'a Schedule,
+        html: String,
+    }
+    let schedule = schedule_for(request)?;
+    let html = render::render_deadline(&schedule, &options(options_)?);
+    to_js(&View {
+        schedule: &schedule,
+        html,
+    })
 }
 
 /// The deadline calculator form (see `tiepcan::render::render_deadline_form`).
@@ -474,3 +550,27 @@ pub fn explain_days(from: &str, to: &str) -> Result<JsValue, JsValue> {
 pub fn calendar_version() -> String {
     WorkingCalendar::official().version().to_string()
 }
+
+// ---------------------------------------------------------------------------
+// BEGIN fallback (issue 6): the statutory deadline table, server-rendered.
+
+/// The statutory deadline table for requests received on `date`
+/// (`YYYY-MM-DD` or day first), built-in rules; see
+/// `tiepcan::render::render_deadline_table`. From 2026-09-01 every value is
+/// marked provisional.
+///
+/// # Errors
+/// `code:"date"` for a bad date, `code:"deadline"` before 2018-07-01,
+/// `code:"input"` for bad options.
+#[cfg(feature = "full")]
+#[wasm_bindgen(js_name = renderDeadlineTable)]
+pub fn render_deadline_table(
+    date: &str,
+    #[wasm_bindgen(unchecked_param_type = "RenderOptions | undefined")] options_: JsValue,
+) -> Result<String, JsValue> {
+    let on = date_arg(date, "date")?;
+    render::render_deadline_table(&RuleTable::builtin(), on, &options(options_)?)
+        .map_err(|e| error("deadline", &e.to_string(), None))
+}
+
+// END fallback

@@ -30,13 +30,15 @@ describe('demo page', { timeout: 120000 }, () => {
   before(async () => { server = await serve(); chrome = await launch(); });
   after(async () => { await chrome.close(); await server.close(); });
 
-  it('without JavaScript the catalog table, the report and both forms are there', async () => {
+  it('without JavaScript the catalog table, the report, the deadline table and both forms are there', async () => {
     const { context, page } = await openDemo({ javaScriptEnabled: false });
     assert.equal(await page.$$eval('tiepcan-catalog table tr.tc-item', (r) => r.length), 10);
     assert.equal(await page.$$eval('tiepcan-catalog table tr.tc-item', (r) => r.filter((x) => x.offsetParent !== null).length), 10);
     assert.match(await page.textContent('tiepcan-catalog caption'), /Danh mục thông tin phải được công khai của Ủy ban nhân dân xã An Hòa/);
     assert.equal(await page.$$eval('tiepcan-request-form form [name]', (f) => new Set(f.map((x) => x.name)).size), 9);
     assert.equal(await page.$$eval('tiepcan-deadline input[type=date]', (f) => f.length), 1);
+    // The statutory deadline table (server-rendered; deadline-fallback.test.mjs has the values).
+    assert.equal(await page.$$eval('tiepcan-deadline table.tc-deadline-rules tbody tr', (r) => r.length), 6);
     assert.equal(await page.$$eval('tiepcan-catalog [role=status]', (e) => e.length), 0, 'no controls without JS');
     await context.close();
     // axe needs script in the page: the same state with the package's

@@ -144,39 +144,10 @@ impl OfficialDays {
             line,
             message,
         };
-        let mut rdr = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .trim(csv::Trim::All)
-            .from_reader(reader);
         let mut days = BTreeMap::new();
-        let mut header_seen = false;
-        for rec in rdr.records() {
-            let rec = rec.map_err(|e| {
-                let line = e.position().map_or(0, |p| p.line() as usize);
-                err(line, format!("unreadable CSV: {e}"))
-            })?;
-            let line = rec.position().map_or(0, |p| p.line() as usize);
-            if rec.iter().all(|f| f.is_empty()) {
-                continue;
-            }
-            if !header_seen {
-                let h: Vec<&str> = rec
-                    .iter()
-                    .map(|s| s.trim_start_matches('\u{feff}'))
-                    .collect();
-                if h.len() < 4 || h[..4] != ["date", "kind", "name", "document"] {
-                    return Err(err(
-                        line,
-                        format!(
-                            "expected header \"date,kind,name,document\", found {:?}",
-                            h.join(",")
-                        ),
-                    ));
-                }
-                header_seen = true;
-                continue;
-            }
+        let recs = crate::data_csv::records(reader, &["date", "kind", "name", "document"], false)
+            .map_err(|(line, message)| err(line, message))?;
+        for (line, rec) in recs {
             if rec.len() < 4 {
                 return Err(err(
                     line,
@@ -204,12 +175,6 @@ impl OfficialDays {
             if days.insert(date, day).is_some() {
                 return Err(err(line, format!("date {date} is listed twice")));
             }
-        }
-        if !header_seen {
-            return Err(err(
-                1,
-                "empty file: expected header \"date,kind,name,document\"".to_string(),
-            ));
         }
         Ok(OfficialDays { days })
     }

@@ -166,8 +166,9 @@ pub struct Extension {
     /// Days granted, in the unit of the channel's extension rule; `None` =
     /// the maximum (the cap).
     pub days: Option<u32>,
-    /// Date of the extension notice; after the base due date it is a
-    /// finding (R-EXT-NOTICE).
+    /// Date of the extension notice; before the receipt date or after the
+    /// base due date it is a finding (R-EXT-NOTICE), as is an extension of
+    /// a simple request.
     pub notice_date: Option<NaiveDate>,
 }
 
@@ -580,6 +581,20 @@ impl<'a> Clock<'a> {
                     .with_citation(rule.citation),
                 );
             }
+            if let Some(n) = ext.notice_date.filter(|&n| n < receipt) {
+                findings.push(
+                    Diagnostic::new(
+                        "R-EXT-NOTICE",
+                        Location::pointer("/extension/notice_date"),
+                        Some(n.to_string()),
+                        Message::new(
+                            format!("Thông báo gia hạn ngày {n} trước ngày tiếp nhận yêu cầu ({receipt}): thông báo phải gửi trong thời hạn giải quyết"),
+                            format!("Extension notice dated {n} is before the request was received ({receipt}): it must be sent within the base period"),
+                        ),
+                    )
+                    .with_citation(rule.citation),
+                );
+            }
             if let Some(n) = ext.notice_date {
                 if n > base {
                     findings.push(
@@ -597,6 +612,42 @@ impl<'a> Clock<'a> {
                 }
             }
             milestones.push(self.deadline(rule, base, granted.min(rule.value))?);
+        }
+        if req.complexity == Complexity::Simple {
+            if let Some(ext) = req.extension {
+                // The extension lengthens the provide-or-refuse period of a
+                // complex request (Arts 29(2), 30(4), 31(2) para. 2); a
+                // simple request has none to lengthen. Say so, never drop it
+                // silently.
+                let cite = self
+                    .rule(
+                        regime,
+                        PeriodKind::ExtendedProvideOrRefuse,
+                        ch,
+                        Some(Complexity::Complex),
+                        receipt,
+                    )
+                    .map(|r| r.citation)
+                    .ok();
+                let value = ext
+                    .days
+                    .map(|d| d.to_string())
+                    .or(ext.notice_date.map(|n| n.to_string()))
+                    .or(Some("max".to_string()));
+                let d = Diagnostic::new(
+                    "R-EXT-NOTICE",
+                    Location::pointer("/extension"),
+                    value,
+                    Message::new(
+                        "Yêu cầu đơn giản, có sẵn không có thời hạn gia hạn: chỉ yêu cầu phức tạp được gia hạn thời hạn giải quyết; gia hạn không được tính",
+                        "A simple request has no extension: only the period of a complex request can be extended; the extension is not counted",
+                    ),
+                );
+                findings.push(match cite {
+                    Some(c) => d.with_citation(c),
+                    None => d,
+                });
+            }
         }
         let last = milestones
             .iter()

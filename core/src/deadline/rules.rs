@@ -483,38 +483,10 @@ impl RuleTable {
             line,
             message,
         };
-        let mut rdr = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .trim(csv::Trim::All)
-            .from_reader(reader);
         let mut new_rows = Vec::new();
-        let mut header = false;
-        for rec in rdr.records() {
-            let rec = rec.map_err(|e| {
-                err(
-                    e.position().map_or(0, |p| p.line() as usize),
-                    format!("unreadable CSV: {e}"),
-                )
-            })?;
-            let line = rec.position().map_or(0, |p| p.line() as usize);
-            if rec.iter().all(str::is_empty) {
-                continue;
-            }
-            if !header {
-                let h: Vec<&str> = rec
-                    .iter()
-                    .map(|s| s.trim_start_matches('\u{feff}'))
-                    .collect();
-                if h != CSV_HEADER {
-                    return Err(err(
-                        line,
-                        format!("expected header {:?}", CSV_HEADER.join(",")),
-                    ));
-                }
-                header = true;
-                continue;
-            }
+        let recs = crate::data_csv::records(reader, &CSV_HEADER, true)
+            .map_err(|(line, message)| err(line, message))?;
+        for (line, rec) in recs {
             if rec.len() != CSV_HEADER.len() {
                 return Err(err(
                     line,
@@ -580,9 +552,6 @@ impl RuleTable {
                 citation,
                 status,
             });
-        }
-        if !header {
-            return Err(err(1, "empty rule file".into()));
         }
         let mut rows: Vec<PeriodRule> = self
             .rows

@@ -17,15 +17,21 @@ pub(crate) fn sniff_delimiter(text: &str) -> u8 {
         .collect();
     let mut best = (b',', 0usize, 0usize);
     for d in [b'\t', b';', b','] {
+        // The quote state carries over line ends: a quoted cell may hold a
+        // line break (RFC 4180), and what follows it is still inside quotes.
+        // As in the csv crate, a quote opens a quoted cell only at the start
+        // of a cell; a stray one inside a cell (`Báo cáo "tháng 3`) is text.
+        let mut in_q = false;
         let counts: Vec<usize> = lines
             .iter()
             .map(|l| {
-                let mut in_q = false;
+                let mut prev: Option<u8> = None;
                 l.bytes()
                     .filter(|&b| {
-                        if b == b'"' {
+                        if b == b'"' && (in_q || prev.is_none() || prev == Some(d)) {
                             in_q = !in_q;
                         }
+                        prev = Some(b);
                         !in_q && b == d
                     })
                     .count()

@@ -1041,6 +1041,8 @@ pub(crate) fn build(table: Table, opts: &ReadOptions) -> Result<ReadOutcome, Rea
         ));
     }
 
+    // The columns tiepcan's CSV writer adds (link text, Art. 7(3) decision).
+    super::headers::take_written_columns(&mut b.items, &mut b.cond_items, &mut b.diags);
     diags.extend(b.diags);
     diags.sort_by_key(|d| d.location.row.unwrap_or(0));
     let catalog = match kind {

@@ -250,20 +250,20 @@ fn escape(s: &str, attr: bool) -> Result<Cow<'_, str>, char> {
 }
 
 /// The serde code of a unit enum variant (`"portal"`, `"business_secret"`).
-fn code<T: Serialize>(v: &T) -> String {
+pub(crate) fn code<T: Serialize>(v: &T) -> String {
     match serde_json::to_value(v) {
         Ok(serde_json::Value::String(s)) => s,
         other => unreachable!("enum codes serialise as strings, got {other:?}"),
     }
 }
 
-struct Out<W: Write> {
-    w: Writer<W>,
+pub(crate) struct Out<W: Write> {
+    pub(crate) w: Writer<W>,
     /// JSON pointer of the current item, for error messages.
-    ptr: String,
+    pub(crate) ptr: String,
 }
 
-type WResult = Result<(), XmlWriteError>;
+pub(crate) type WResult = Result<(), XmlWriteError>;
 
 impl<W: Write> Out<W> {
     fn invalid(&self, name: &str, c: char) -> XmlWriteError {
@@ -273,7 +273,7 @@ impl<W: Write> Out<W> {
         }
     }
 
-    fn start(&mut self, name: &str, attrs: &[(&str, &str)]) -> WResult {
+    pub(crate) fn start(&mut self, name: &str, attrs: &[(&str, &str)]) -> WResult {
         let mut s = BytesStart::new(name);
         for (k, v) in attrs {
             let v = escape(v, true).map_err(|c| self.invalid(name, c))?;
@@ -286,7 +286,7 @@ impl<W: Write> Out<W> {
         Ok(())
     }
 
-    fn end(&mut self, name: &str) -> WResult {
+    pub(crate) fn end(&mut self, name: &str) -> WResult {
         self.w.write_event(Event::End(BytesEnd::new(name)))?;
         Ok(())
     }
@@ -311,18 +311,22 @@ impl<W: Write> Out<W> {
         self.end(name)
     }
 
-    fn leaf(&mut self, name: &str, value: &str) -> WResult {
+    pub(crate) fn leaf(&mut self, name: &str, value: &str) -> WResult {
         self.leaf_attr(name, &[], value)
     }
 
-    fn opt(&mut self, name: &str, value: Option<&str>) -> WResult {
+    pub(crate) fn opt(&mut self, name: &str, value: Option<&str>) -> WResult {
         match value {
             Some(v) => self.leaf(name, v),
             None => Ok(()),
         }
     }
 
-    fn opt_display(&mut self, name: &str, value: Option<impl std::fmt::Display>) -> WResult {
+    pub(crate) fn opt_display(
+        &mut self,
+        name: &str,
+        value: Option<impl std::fmt::Display>,
+    ) -> WResult {
         match value {
             Some(v) => self.leaf(name, &v.to_string()),
             None => Ok(()),
@@ -550,7 +554,7 @@ pub fn catalog_to_xml_string(catalog: &Catalog) -> Result<String, XmlWriteError>
 // without a copy; an event's position is where its bytes sit in the input;
 // JSON pointers are formatted only when a diagnostic or an error needs one.
 
-enum Ev<'a> {
+pub(crate) enum Ev<'a> {
     Start(BytesStart<'a>),
     End,
     Text(Cow<'a, str>),
@@ -558,19 +562,19 @@ enum Ev<'a> {
     Eof,
 }
 
-struct P<'a> {
-    r: Reader<&'a [u8]>,
-    src: &'a [u8],
-    lim: XmlLimits,
-    depth: usize,
+pub(crate) struct P<'a> {
+    pub(crate) r: Reader<&'a [u8]>,
+    pub(crate) src: &'a [u8],
+    pub(crate) lim: XmlLimits,
+    pub(crate) depth: usize,
     /// Byte offset where the last event started.
-    pos: usize,
-    diags: Vec<Diagnostic>,
+    pub(crate) pos: usize,
+    pub(crate) diags: Vec<Diagnostic>,
 }
 
-type R<T> = Result<T, XmlError>;
+pub(crate) type R<T> = Result<T, XmlError>;
 
-fn local(s: &BytesStart<'_>) -> String {
+pub(crate) fn local(s: &BytesStart<'_>) -> String {
     local_name(s).to_string()
 }
 
@@ -588,7 +592,7 @@ fn local_name<'s>(s: &'s BytesStart<'_>) -> &'s str {
 /// `src`, empty elements come as a start and an end, end tags must match
 /// their start tags, text is not trimmed. DOCTYPEs, entities and limits are
 /// refused by [`P::raw`] and [`P::resolve_ref`].
-fn xml_reader(src: &[u8]) -> Reader<&[u8]> {
+pub(crate) fn xml_reader(src: &[u8]) -> Reader<&[u8]> {
     let mut r = Reader::from_reader(src);
     let c = r.config_mut();
     c.expand_empty_elements = true;
@@ -604,7 +608,10 @@ fn xml_reader(src: &[u8]) -> Reader<&[u8]> {
 /// # Errors
 /// [`XmlErrorKind::Limit`] over `limits.max_bytes`; [`XmlErrorKind::Syntax`]
 /// for UTF-16.
-fn check_input<'b>(bytes: &'b [u8], limits: &XmlLimits) -> Result<(&'b [u8], usize), XmlError> {
+pub(crate) fn check_input<'b>(
+    bytes: &'b [u8],
+    limits: &XmlLimits,
+) -> Result<(&'b [u8], usize), XmlError> {
     if bytes.len() > limits.max_bytes {
         return Err(XmlError {
             kind: XmlErrorKind::Limit,
@@ -672,7 +679,7 @@ fn iso_partial(v: &str) -> Option<PartialDate> {
     }
 }
 
-fn from_code<'de, T: Deserialize<'de>>(s: &'de str) -> Option<T> {
+pub(crate) fn from_code<'de, T: Deserialize<'de>>(s: &'de str) -> Option<T> {
     let d: serde::de::value::StrDeserializer<'de, serde::de::value::Error> = s.into_deserializer();
     T::deserialize(d).ok()
 }
@@ -696,7 +703,7 @@ impl std::fmt::Display for Ptr<'_> {
 
 impl<'a> P<'a> {
     /// A reader over `src` (the input after [`check_input`]).
-    fn new(src: &'a [u8], limits: &XmlLimits) -> Self {
+    pub(crate) fn new(src: &'a [u8], limits: &XmlLimits) -> Self {
         P {
             r: xml_reader(src),
             src,
@@ -707,7 +714,12 @@ impl<'a> P<'a> {
         }
     }
 
-    fn err(&self, at: usize, kind: XmlErrorKind, message: impl Into<String>) -> XmlError {
+    pub(crate) fn err(
+        &self,
+        at: usize,
+        kind: XmlErrorKind,
+        message: impl Into<String>,
+    ) -> XmlError {
         let (line, col) = line_col(self.src, at);
         XmlError {
             kind,
@@ -769,7 +781,7 @@ impl<'a> P<'a> {
     /// error paths are kept out of it in cold functions, and it is inlined
     /// into its two hot callers, [`Self::child`] and [`Self::text_cow`].
     #[inline(always)]
-    fn raw(&mut self) -> R<Ev<'a>> {
+    pub(crate) fn raw(&mut self) -> R<Ev<'a>> {
         loop {
             let before = self.r.buffer_position() as usize;
             self.pos = before;
@@ -934,7 +946,7 @@ impl<'a> P<'a> {
         )
     }
 
-    fn resolve_ref(&self, r: &BytesRef<'_>) -> R<char> {
+    pub(crate) fn resolve_ref(&self, r: &BytesRef<'_>) -> R<char> {
         if r.is_char_ref() {
             return match r.resolve_char_ref() {
                 Ok(Some(c)) if is_xml_char(c) => Ok(c),
@@ -961,7 +973,7 @@ impl<'a> P<'a> {
 
     /// Next child element of the current container, or `None` at its end.
     /// Whitespace between elements is skipped; other text is an error.
-    fn child(&mut self, parent: &str) -> R<Option<(BytesStart<'a>, usize)>> {
+    pub(crate) fn child(&mut self, parent: &str) -> R<Option<(BytesStart<'a>, usize)>> {
         // Skipped by quick-xml itself: no event, no UTF-8 check.
         self.r.config_mut().trim_text_start = true;
         loop {
@@ -997,13 +1009,13 @@ impl<'a> P<'a> {
 
     /// The text of a leaf element, up to its end tag, exactly as written
     /// (line ends normalised as XML requires, references resolved).
-    fn text(&mut self, name: &str) -> R<String> {
+    pub(crate) fn text(&mut self, name: &str) -> R<String> {
         Ok(self.text_cow(name)?.into_owned())
     }
 
     /// [`Self::text`], borrowed from the input when it holds no reference
     /// and no carriage return.
-    fn text_cow(&mut self, name: &str) -> R<Cow<'a, str>> {
+    pub(crate) fn text_cow(&mut self, name: &str) -> R<Cow<'a, str>> {
         self.r.config_mut().trim_text_start = false;
         let mut out = Cow::Borrowed("");
         loop {
@@ -1052,7 +1064,7 @@ impl<'a> P<'a> {
         }
     }
 
-    fn attr(&self, s: &BytesStart<'_>, at: usize, key: &str) -> R<Option<String>> {
+    pub(crate) fn attr(&self, s: &BytesStart<'_>, at: usize, key: &str) -> R<Option<String>> {
         Ok(self.attr_cow(s, at, key)?.map(Cow::into_owned))
     }
 

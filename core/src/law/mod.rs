@@ -16,4 +16,4 @@ pub use grounds::{
     ART7_OVERRIDE,
 };
 pub use regime::{Regime, DISTRICTS_ABOLISHED, LAW104_IN_FORCE, LAW2026_IN_FORCE};
-pub use request::{Channel, ChannelError, LegalForm};
+pub use request::{Channel, ChannelError, LegalForm, SlipContent, SlipItem, SLIP_CONTENT};

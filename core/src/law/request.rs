@@ -197,3 +197,141 @@ impl LegalForm {
         }
     }
 }
+
+/// One item of the request slip's content (nội dung phiếu yêu cầu cung cấp
+/// thông tin), Law 104/2016/QH13, Art. 24(2) (LAW.md §5.2). The register
+/// ([`crate::register::RequestSlip::validate`]) and the web form
+/// ([`crate::render::check_request_slip`]) both take their required fields,
+/// names and citations from [`SLIP_CONTENT`], so the rule `R-REQ-FIELDS` has
+/// one source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SlipContent {
+    /// Which item this is.
+    pub item: SlipItem,
+    /// Point of Art. 24(2): 0 = a, 1 = b, 2 = c, 3 = d.
+    pub point: u8,
+    /// Vietnamese name, lower case, as it reads inside a sentence
+    /// ("họ và tên").
+    pub name_vi: &'static str,
+    /// English name, lower case, without an article ("full name").
+    pub name_en: &'static str,
+    /// `false` for the contacts the Law asks for only "if any" (nếu có).
+    pub required: bool,
+}
+
+/// The items of Art. 24(2) (LAW.md §5.2), in the order of the Law.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SlipItem {
+    /// Họ và tên — full name (a).
+    FullName,
+    /// Nơi cư trú, địa chỉ — place of residence and address (a).
+    Residence,
+    /// Số CMND / CCCD / hộ chiếu — identity document number (a).
+    IdNumber,
+    /// Số điện thoại — phone (a, if any).
+    Phone,
+    /// Số fax — fax (a, if any).
+    Fax,
+    /// Thư điện tử — e-mail (a, if any).
+    Email,
+    /// Thông tin yêu cầu cung cấp — the information requested (b).
+    Information,
+    /// Tên văn bản, hồ sơ, tài liệu — the document, file or record that
+    /// holds it, which point (b) requires the slip to name.
+    Document,
+    /// Hình thức cung cấp thông tin — form of provision (c).
+    FormOfProvision,
+    /// Lý do, mục đích — reason and purpose (d).
+    ReasonPurpose,
+}
+
+impl SlipItem {
+    /// This item's entry in [`SLIP_CONTENT`].
+    pub const fn content(self) -> &'static SlipContent {
+        // SLIP_CONTENT lists the items in declaration order.
+        &SLIP_CONTENT[self as usize]
+    }
+}
+
+impl SlipContent {
+    /// Law 104/2016/QH13, Art. 24(2) and this item's point.
+    pub fn citation(&self) -> Citation {
+        Citation::law104(24).clause(2).point(Point::nth(self.point))
+    }
+}
+
+const fn slip(
+    item: SlipItem,
+    point: u8,
+    name_vi: &'static str,
+    name_en: &'static str,
+    required: bool,
+) -> SlipContent {
+    SlipContent {
+        item,
+        point,
+        name_vi,
+        name_en,
+        required,
+    }
+}
+
+/// The content of the request slip, Law 104/2016/QH13, Art. 24(2)
+/// (LAW.md §5.2), in the order of the Law.
+///
+/// ```
+/// use tiepcan::law::{SlipItem, SLIP_CONTENT};
+/// let required: Vec<_> = SLIP_CONTENT.iter().filter(|c| c.required).map(|c| c.name_en).collect();
+/// assert_eq!(required.len(), 7);
+/// assert!(!SlipItem::Email.content().required); // "nếu có"
+/// assert_eq!(SlipItem::ReasonPurpose.content().citation().to_string(),
+///            "Law 104/2016/QH13, Art. 24(2)(d)");
+/// ```
+pub const SLIP_CONTENT: [SlipContent; 10] = [
+    slip(SlipItem::FullName, 0, "họ và tên", "full name", true),
+    slip(
+        SlipItem::Residence,
+        0,
+        "nơi cư trú, địa chỉ",
+        "place of residence and address",
+        true,
+    ),
+    slip(
+        SlipItem::IdNumber,
+        0,
+        "số CMND/CCCD/hộ chiếu",
+        "ID card, citizen-identity-card or passport number",
+        true,
+    ),
+    slip(SlipItem::Phone, 0, "số điện thoại", "phone number", false),
+    slip(SlipItem::Fax, 0, "số fax", "fax number", false),
+    slip(SlipItem::Email, 0, "thư điện tử", "e-mail address", false),
+    slip(
+        SlipItem::Information,
+        1,
+        "nội dung thông tin yêu cầu",
+        "information requested",
+        true,
+    ),
+    slip(
+        SlipItem::Document,
+        1,
+        "tên văn bản, hồ sơ, tài liệu",
+        "document, file or record that holds it",
+        true,
+    ),
+    slip(
+        SlipItem::FormOfProvision,
+        2,
+        "hình thức cung cấp",
+        "form of provision",
+        true,
+    ),
+    slip(
+        SlipItem::ReasonPurpose,
+        3,
+        "lý do, mục đích",
+        "reason and purpose",
+        true,
+    ),
+];

@@ -1,6 +1,7 @@
 //! Register files: CSV and XLSX in the layout of a register book (one row
 //! per request, one column per field and per dated event, Vietnamese
-//! headers), and JSON (the full model, every event).
+//! headers), JSON (the full model, every event) and XML (the same, see
+//! [`super::xml`]); [`read_bytes`] picks the reader for a [`Format`].
 //!
 //! The layout is documented in `docs/register.md`; [`COLUMNS`] is its
 //! single source. Readers match headers after [`fold_key`](crate::text::fold_key)
@@ -144,6 +145,15 @@ pub enum RegisterIoError {
         /// What went wrong.
         message: String,
     },
+    /// XML that cannot be read at all (not well-formed, a DTD or an entity,
+    /// a size limit, or not a register), with line and column.
+    #[error("{file}:{}:{}: XML error: {}", error.line, error.col, error.message)]
+    Xml {
+        /// File name.
+        file: String,
+        /// What went wrong, where (kind, line, column, limit).
+        error: crate::io::xml::XmlError,
+    },
     /// No header row with the required columns in the first 10 rows.
     #[error("{file}: no header row found: the register needs the columns {needed} (see docs/register.md)")]
     NoHeader {
@@ -166,10 +176,13 @@ pub enum Format {
     Xlsx,
     /// JSON: the [`Register`] model.
     Json,
+    /// XML: the [`Register`] model (`schemas/register.xsd`).
+    Xml,
 }
 
 impl Format {
-    /// The format for a file name's extension (`.csv`, `.xlsx`, `.json`).
+    /// The format for a file name's extension (`.csv`, `.xlsx`, `.json`,
+    /// `.xml`).
     pub fn from_path(path: &str) -> Option<Format> {
         let lower = path.to_lowercase();
         if lower.ends_with(".csv") {
@@ -178,6 +191,8 @@ impl Format {
             Some(Format::Xlsx)
         } else if lower.ends_with(".json") {
             Some(Format::Json)
+        } else if lower.ends_with(".xml") {
+            Some(Format::Xml)
         } else {
             None
         }
@@ -807,6 +822,65 @@ pub fn read_json(text: &str, file: &str) -> Result<Loaded, RegisterIoError> {
         register,
         diagnostics: Vec::new(),
     })
+}
+
+/// Read a register in `format` from its bytes; `file` names the input in
+/// findings. JSON must be UTF-8; XML is read with
+/// [`XmlLimits::default`](crate::io::xml::XmlLimits).
+///
+/// # Errors
+/// As the reader of the format: [`read_csv`], `read_xlsx`, [`read_json`]
+/// (bytes that are not UTF-8 are a [`RegisterIoError::Json`] error at the
+/// first bad byte) or [`super::xml::read_register_xml`].
+///
+/// ```
+/// use tiepcan::register::io::{read_bytes, Format};
+/// let loaded = read_bytes(br#"{"requests": []}"#, Format::Json, "so.json")?;
+/// assert!(loaded.register.requests.is_empty());
+/// # Ok::<(), tiepcan::register::io::RegisterIoError>(())
+/// ```
+pub fn read_bytes(bytes: &[u8], format: Format, file: &str) -> Result<Loaded, RegisterIoError> {
+    match format {
+        Format::Csv => read_csv(bytes, file),
+        #[cfg(feature = "xlsx")]
+        Format::Xlsx => read_xlsx(std::io::Cursor::new(bytes), file),
+        #[cfg(not(feature = "xlsx"))]
+        Format::Xlsx => Err(RegisterIoError::Xlsx {
+            file: file.to_string(),
+            message: "this build has no XLSX support (feature \"xlsx\")".into(),
+        }),
+        Format::Json => match std::str::from_utf8(bytes) {
+            Ok(text) => read_json(text, file),
+            Err(e) => {
+                let (line, column) = crate::io::xml::line_col(bytes, e.valid_up_to());
+                Err(RegisterIoError::Json {
+                    file: file.to_string(),
+                    line,
+                    column,
+                    message: format!("not UTF-8: {e}"),
+                })
+            }
+        },
+        Format::Xml => {
+            super::xml::read_register_xml(bytes, file, &crate::io::xml::XmlLimits::default())
+        }
+    }
+}
+
+/// Whether `bytes` hold a request register (sổ theo dõi) with at least one
+/// request in `format`, rather than a catalog: a folder scan of catalogs
+/// uses it to set registers aside instead of reading them as catalogs. It
+/// reads the whole input, so call it only on files a scan picked up.
+///
+/// ```
+/// use tiepcan::register::io::{is_register, Format};
+/// let reg = "Số thứ tự,Ngày tiếp nhận,Cách thức yêu cầu\n1,20/05/2024,trực tiếp\n";
+/// assert!(is_register(reg.as_bytes(), Format::Csv));
+/// let catalog = "STT,Tên thông tin,Ngày ban hành\n1,Quyết định số 5,01/02/2024\n";
+/// assert!(!is_register(catalog.as_bytes(), Format::Csv));
+/// ```
+pub fn is_register(bytes: &[u8], format: Format) -> bool {
+    matches!(read_bytes(bytes, format, ""), Ok(l) if !l.register.requests.is_empty())
 }
 
 /// Write the register as pretty JSON (every event kept).

@@ -10,7 +10,9 @@
 //!   apart from the [`RequestState`] a person records;
 //! * [`quote`] — actual costs under Circular 46/2018/TT-BTC (LAW.md §6);
 //! * [`check_register`] and [`stats`] — findings and the report numbers;
-//! * [`io`] — CSV, XLSX and JSON register files with Vietnamese headers.
+//! * [`io`] — CSV, XLSX and JSON register files with Vietnamese headers;
+//! * [`xml`] — the register as XML (`schemas/register.xsd`), lossless
+//!   against JSON (`schemas/register.schema.json`).
 //!
 //! Due dates come from a [`RequestClock`]; [`DeadlineClock`] is the one
 //! built on `core::deadline` and the official working-day calendar (once merged).
@@ -22,6 +24,7 @@ mod lifecycle;
 mod slip;
 mod stats;
 mod status;
+pub mod xml;
 
 use serde::{Deserialize, Serialize};
 

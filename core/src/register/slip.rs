@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::law::{Citation, ConditionalGround, LegalForm, Point, ProvisionCase};
+use crate::law::{Citation, ConditionalGround, LegalForm, ProvisionCase, SlipItem, SLIP_CONTENT};
 use crate::validate::{Diagnostic, Location, Message};
 
 /// Tư cách người yêu cầu — in what capacity the person who signs the slip
@@ -205,54 +205,21 @@ impl RequestSlip {
     pub fn validate(&self, at: &Location) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         let field = |f: &str| at.clone().with_column(f);
-        let p = |i: u8| Citation::law104(24).clause(2).point(Point::nth(i));
-        let required: [(&str, bool, &str, &str, Citation); 7] = [
-            ("name", blank(&self.name), "họ và tên", "full name", p(0)),
-            (
-                "address",
-                blank(&self.address),
-                "nơi cư trú, địa chỉ",
-                "place of residence and address",
-                p(0),
-            ),
-            (
-                "id_number",
-                blank(&self.id_number),
-                "số CMND/CCCD/hộ chiếu",
-                "ID card, citizen-identity-card or passport number",
-                p(0),
-            ),
-            (
-                "information",
-                blank(&self.information),
-                "nội dung thông tin yêu cầu",
-                "the information requested",
-                p(1),
-            ),
-            (
-                "document",
-                blank(&self.document),
-                "tên văn bản, hồ sơ, tài liệu",
-                "the document, file or record that holds it",
-                p(1),
-            ),
-            (
-                "form_of_provision",
-                blank(&self.form_of_provision),
-                "hình thức cung cấp",
-                "form of provision",
-                p(2),
-            ),
-            (
-                "reason_purpose",
-                blank(&self.reason_purpose),
-                "lý do, mục đích",
-                "reason and purpose",
-                p(3),
-            ),
-        ];
-        for (name, missing, vi, en, cit) in required {
-            if missing {
+        // Art. 24(2): every required item of SLIP_CONTENT, in the
+        // register's column; the optional contacts are kept in `contact`.
+        for c in SLIP_CONTENT.iter().filter(|c| c.required) {
+            let (name, value) = match c.item {
+                SlipItem::FullName => ("name", &self.name),
+                SlipItem::Residence => ("address", &self.address),
+                SlipItem::IdNumber => ("id_number", &self.id_number),
+                SlipItem::Information => ("information", &self.information),
+                SlipItem::Document => ("document", &self.document),
+                SlipItem::FormOfProvision => ("form_of_provision", &self.form_of_provision),
+                SlipItem::ReasonPurpose => ("reason_purpose", &self.reason_purpose),
+                SlipItem::Phone | SlipItem::Fax | SlipItem::Email => continue,
+            };
+            let (vi, en, cit) = (c.name_vi, c.name_en, c.citation());
+            if blank(value) {
                 out.push(
                     Diagnostic::new(
                         "R-REQ-FIELDS",
@@ -260,7 +227,7 @@ impl RequestSlip {
                         None,
                         Message::new(
                             format!("Phiếu yêu cầu thiếu {vi}: phiếu chưa hợp lệ, cần hướng dẫn bổ sung"),
-                            format!("The request slip lacks {en}: it is incomplete and needs guidance"),
+                            format!("The request slip lacks the {en}: it is incomplete and needs guidance"),
                         ),
                     )
                     .with_citation(cit),

@@ -26,7 +26,7 @@ use std::fmt::Write as _;
 use chrono::{Datelike, NaiveDate};
 
 pub use catalog::{catalog_rows_key, render_catalog};
-pub use deadline::{render_deadline, render_deadline_form};
+pub use deadline::{render_deadline, render_deadline_form, render_deadline_table};
 pub use report::render_report;
 pub use request::{
     check_request_slip, render_request_form, FieldError, ProvisionForm, RequestSlipInput,

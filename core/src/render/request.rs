@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 use serde::{Deserialize, Serialize};
 
 use super::{push_escaped, RenderOptions};
+use crate::law::SlipItem;
 use crate::validate::Message;
 
 /// Hình thức cung cấp thông tin — how the requester wants the information
@@ -104,26 +105,44 @@ struct FieldSpec {
     key: &'static str,
     label: &'static str,
     hint: Option<&'static str>,
-    required: bool,
+    /// The Art. 24(2) item the field holds; whether it is required comes
+    /// from [`SLIP_CONTENT`].
+    item: SlipItem,
     autocomplete: Option<&'static str>,
     input_type: &'static str,
 }
 
-/// The slip's fields in order: `(name, Vietnamese label, required)`.
-pub const REQUEST_FIELDS: [(&str, &str, bool); 9] = [
-    ("full_name", "Họ và tên", true),
-    ("residence", "Nơi cư trú, địa chỉ", true),
+/// The web form's fields in order: `(name, Vietnamese label, Art. 24(2)
+/// item)`. Whether a field is required is the item's
+/// [`SlipContent::required`](crate::law::SlipContent::required); the
+/// `information` field also names the document (Art. 24(2)(b)), as its hint
+/// says.
+pub const REQUEST_FIELDS: [(&str, &str, SlipItem); 9] = [
+    ("full_name", "Họ và tên", SlipItem::FullName),
+    ("residence", "Nơi cư trú, địa chỉ", SlipItem::Residence),
     (
         "id_number",
         "Số chứng minh nhân dân, căn cước công dân hoặc hộ chiếu",
-        true,
+        SlipItem::IdNumber,
     ),
-    ("phone", "Số điện thoại", false),
-    ("fax", "Số fax", false),
-    ("email", "Thư điện tử", false),
-    ("information", "Thông tin yêu cầu cung cấp", true),
-    ("provision_form", "Hình thức cung cấp thông tin", true),
-    ("reason", "Lý do, mục đích yêu cầu cung cấp thông tin", true),
+    ("phone", "Số điện thoại", SlipItem::Phone),
+    ("fax", "Số fax", SlipItem::Fax),
+    ("email", "Thư điện tử", SlipItem::Email),
+    (
+        "information",
+        "Thông tin yêu cầu cung cấp",
+        SlipItem::Information,
+    ),
+    (
+        "provision_form",
+        "Hình thức cung cấp thông tin",
+        SlipItem::FormOfProvision,
+    ),
+    (
+        "reason",
+        "Lý do, mục đích yêu cầu cung cấp thông tin",
+        SlipItem::ReasonPurpose,
+    ),
 ];
 
 const SPECS: [FieldSpec; 9] = [
@@ -131,7 +150,7 @@ const SPECS: [FieldSpec; 9] = [
         key: "full_name",
         label: REQUEST_FIELDS[0].1,
         hint: None,
-        required: true,
+        item: REQUEST_FIELDS[0].2,
         autocomplete: Some("name"),
         input_type: "text",
     },
@@ -139,7 +158,7 @@ const SPECS: [FieldSpec; 9] = [
         key: "residence",
         label: REQUEST_FIELDS[1].1,
         hint: Some("Ví dụ: số nhà, đường, xã/phường, tỉnh/thành phố."),
-        required: true,
+        item: REQUEST_FIELDS[1].2,
         autocomplete: Some("street-address"),
         input_type: "text",
     },
@@ -149,7 +168,7 @@ const SPECS: [FieldSpec; 9] = [
         hint: Some(
             "Chỉ gồm chữ và số, từ 8 đến 12 ký tự (CMND 9 số, CCCD 12 số, hộ chiếu 8 ký tự).",
         ),
-        required: true,
+        item: REQUEST_FIELDS[2].2,
         autocomplete: None,
         input_type: "text",
     },
@@ -157,7 +176,7 @@ const SPECS: [FieldSpec; 9] = [
         key: "phone",
         label: REQUEST_FIELDS[3].1,
         hint: None,
-        required: false,
+        item: REQUEST_FIELDS[3].2,
         autocomplete: Some("tel"),
         input_type: "tel",
     },
@@ -165,7 +184,7 @@ const SPECS: [FieldSpec; 9] = [
         key: "fax",
         label: REQUEST_FIELDS[4].1,
         hint: None,
-        required: false,
+        item: REQUEST_FIELDS[4].2,
         autocomplete: None,
         input_type: "tel",
     },
@@ -173,7 +192,7 @@ const SPECS: [FieldSpec; 9] = [
         key: "email",
         label: REQUEST_FIELDS[5].1,
         hint: None,
-        required: false,
+        item: REQUEST_FIELDS[5].2,
         autocomplete: Some("email"),
         input_type: "email",
     },
@@ -183,7 +202,7 @@ const SPECS: [FieldSpec; 9] = [
         hint: Some(
             "Nêu rõ tên văn bản, hồ sơ, tài liệu; nếu biết, ghi cả số, ký hiệu và ngày ban hành.",
         ),
-        required: true,
+        item: REQUEST_FIELDS[6].2,
         autocomplete: None,
         input_type: "textarea",
     },
@@ -191,7 +210,7 @@ const SPECS: [FieldSpec; 9] = [
         key: "provision_form",
         label: REQUEST_FIELDS[7].1,
         hint: None,
-        required: true,
+        item: REQUEST_FIELDS[7].2,
         autocomplete: None,
         input_type: "radio",
     },
@@ -199,11 +218,17 @@ const SPECS: [FieldSpec; 9] = [
         key: "reason",
         label: REQUEST_FIELDS[8].1,
         hint: None,
-        required: true,
+        item: REQUEST_FIELDS[8].2,
         autocomplete: None,
         input_type: "textarea",
     },
 ];
+
+impl FieldSpec {
+    fn required(&self) -> bool {
+        self.item.content().required
+    }
+}
 
 fn value<'a>(i: &'a RequestSlipInput, key: &str) -> &'a str {
     match key {
@@ -251,7 +276,7 @@ pub fn check_request_slip(input: &RequestSlipInput) -> Vec<FieldError> {
     for s in &SPECS {
         let v = value(input, s.key).trim();
         if v.is_empty() {
-            if s.required {
+            if s.required() {
                 if s.key == "provision_form" {
                     err(
                         s.key,
@@ -262,7 +287,7 @@ pub fn check_request_slip(input: &RequestSlipInput) -> Vec<FieldError> {
                     err(
                         s.key,
                         format!("Nhập {}", lower_first(s.label)),
-                        format!("Enter the {}", english(s.key)),
+                        format!("Enter the {}", s.item.content().name_en),
                     );
                 }
             }
@@ -286,7 +311,7 @@ pub fn check_request_slip(input: &RequestSlipInput) -> Vec<FieldError> {
                     "{} chỉ gồm chữ số (8 đến 15 số), có thể có dấu +, -, ( ), khoảng trắng",
                     s.label
                 ),
-                format!("The {} has 8 to 15 digits", english(s.key)),
+                format!("The {} has 8 to 15 digits", s.item.content().name_en),
             ),
             "email" => {
                 let ok = match v.split_once('@') {
@@ -324,20 +349,6 @@ fn lower_first(s: &str) -> String {
     match c.next() {
         Some(f) => f.to_lowercase().chain(c).collect(),
         None => String::new(),
-    }
-}
-
-fn english(key: &str) -> &'static str {
-    match key {
-        "full_name" => "full name",
-        "residence" => "place of residence and address",
-        "id_number" => "identity card, citizen identity card or passport number",
-        "phone" => "phone number",
-        "fax" => "fax number",
-        "email" => "e-mail address",
-        "information" => "information requested",
-        "provision_form" => "form of provision",
-        _ => "reason and purpose",
     }
 }
 
@@ -396,7 +407,7 @@ pub fn render_request_form(
         let id = opts.id(s.key);
         let hint_id = opts.id(&format!("{}-hint", s.key));
         let err_id = opts.id(&format!("{}-error", s.key));
-        let req = if s.required {
+        let req = if s.required() {
             " <span class=\"tc-required\">(bắt buộc)</span>"
         } else {
             " <span class=\"tc-required\">(không bắt buộc)</span>"
@@ -423,12 +434,12 @@ pub fn render_request_form(
             push_error(&mut out, err, &err_id);
             for f in ProvisionForm::ALL {
                 let rid = opts.id(&format!("provision_form-{}", f.code()));
-                let _ = write!(
+                let _ = writeln!(
                     out,
-                    "<div><input type=\"radio\" name=\"provision_form\" id=\"{rid}\" value=\"{}\"{}{}> <label for=\"{rid}\">{}</label></div>\n",
+                    "<div><input type=\"radio\" name=\"provision_form\" id=\"{rid}\" value=\"{}\"{}{}> <label for=\"{rid}\">{}</label></div>",
                     f.code(),
                     if v == f.code() { " checked" } else { "" },
-                    if s.required { " required" } else { "" },
+                    if s.required() { " required" } else { "" },
                     f.label_vi()
                 );
             }
@@ -445,7 +456,7 @@ pub fn render_request_form(
         }
         push_error(&mut out, err, &err_id);
         let mut attrs = format!("id=\"{id}\" name=\"{}\"", s.key);
-        if s.required {
+        if s.required() {
             attrs.push_str(" required aria-required=\"true\"");
         }
         if let Some(a) = s.autocomplete {

@@ -1,0 +1,92 @@
+// The components' module (pkg/tiepcan_components*, built with
+// --no-default-features) against the full API module (pkg/tiepcan_wasm*):
+// it has every function the web components call, and each function it
+// shares with the full module gives the same value or the same error for
+// the fuzz seed corpus, real catalogs and deadline requests.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..', '..');
+const pkg = join(here, '..', 'pkg');
+const light = await import(join(pkg, 'tiepcan_components.js'));
+light.initSync({ module: readFileSync(join(pkg, 'tiepcan_components_bg.wasm')) });
+const full = await import(join(pkg, 'tiepcan_wasm.js'));
+full.initSync({ module: readFileSync(join(pkg, 'tiepcan_wasm_bg.wasm')) });
+
+const outcome = (f) => {
+  try {
+    return { value: f() };
+  } catch (e) {
+    return { error: { message: e.message, code: e.code, location: e.location } };
+  }
+};
+const same = (name, ...args) => assert.deepEqual(
+  outcome(() => light[name](...args)), outcome(() => full[name](...args)), `${name}(${JSON.stringify(args).slice(0, 200)})`);
+
+test('the components\' module has every function the components call, and not the readers or rules', () => {
+  const js = join(here, '..', 'js');
+  const called = new Set();
+  for (const f of readdirSync(js).filter((n) => n.endsWith('.js') && n !== 'index.js')) {
+    for (const m of readFileSync(join(js, f), 'utf8').matchAll(/\b_?api\.([A-Za-z]+)\(/g)) called.add(m[1]);
+  }
+  assert.ok(called.has('renderCatalogJson') && called.has('deadlineView') && called.has('checkRequestSlip'), [...called].join());
+  for (const name of called) assert.equal(typeof light[name], 'function', `components call ${name}`);
+  for (const name of ['parseCatalog', 'validateCatalog', 'renderReport', 'renderDeadline']) assert.equal(light[name], undefined, name);
+  for (const name of Object.keys(light)) if (typeof light[name] === 'function' && !['default', 'initSync'].includes(name)) assert.equal(typeof full[name], 'function', `full has ${name}`);
+});
+
+test('catalogs: the same HTML or the same error from the JSON reader of both modules', () => {
+  const dir = join(root, 'fuzz', 'seeds', 'json_catalog');
+  let n = 0;
+  for (const name of readdirSync(dir)) {
+    same('renderCatalogJson', readFileSync(join(dir, name), 'utf8'), { id_prefix: 'x' });
+    n++;
+  }
+  const csv = readFileSync(join(root, 'examples', 'data', 'an-hoa-sample.csv'));
+  const { catalog } = full.parseCatalog(csv, 'csv');
+  same('renderCatalogJson', JSON.stringify(catalog), undefined);
+  same('renderCatalogJson', JSON.stringify(catalog.items), { id_prefix: 'arr' });
+  same('renderCatalogJson', 'Số TT,Tên\n1,x', undefined); // CSV text: a JSON parse error in both
+  assert.ok(n > 10);
+});
+
+test('text, dates, deadlines and the request slip: the same in both modules', () => {
+  const texts = readdirSync(join(root, 'fuzz', 'seeds', 'parse_text'))
+    .map((f) => new TextDecoder().decode(readFileSync(join(root, 'fuzz', 'seeds', 'parse_text', f))))
+    .concat(['Quyết định', 'Quye\u0301t đi\u0323nh', 'ĐẦU MỐI', '02/03/2026', '2026-02', '31/02/2026', '<script>"&']);
+  for (const s of texts) {
+    for (const f of ['foldKey', 'escapeHtml', 'parseDate', 'spokenDate', 'isWorkingDay']) same(f, s);
+    same('foldedContains', s, 'quyet');
+    same('addWorkingDays', s, 10);
+  }
+  for (const received of ['2025-01-24', '2025-01-24T16:30', '2026-04-24', '2026-07-01', '29/12/2026', '1999-01-01', 'x']) {
+    for (const channel of ['in_person', 'electronic', 'postal', 'fax', 'pigeon']) {
+      for (const complexity of ['simple', 'complex']) {
+        const req = { received, channel, complexity };
+        same('computeDeadline', req);
+        const opts = { id_prefix: 'd', heading_level: 3 };
+        same('deadlineView', req, opts);
+        // deadlineView = computeDeadline, then renderDeadline (full module).
+        const s = outcome(() => full.computeDeadline(req));
+        const view = outcome(() => light.deadlineView(req, opts));
+        if (s.value) assert.deepEqual(view.value, { schedule: s.value, html: full.renderDeadline(s.value, opts) });
+        else assert.deepEqual(view.error, s.error);
+      }
+    }
+  }
+  same('renderDeadlineForm', { id_prefix: 'f' });
+  same('workingDaysBetween', '2026-01-01', '2026-03-01');
+  same('explainDays', '2026-01-01', '2026-03-01');
+  same('calendarVersion');
+  same('version');
+  const slips = [{}, { full_name: 'Nguyễn Văn A', residence: 'Hà Nội', information: 'Quyết định 12', provision_form: 'postal' }, { email: 'x', provision_form: 'pigeon' }, 'not json'];
+  for (const slip of slips) {
+    same('checkRequestSlip', slip);
+    const errors = outcome(() => full.checkRequestSlip(slip)).value ?? [];
+    same('renderRequestForm', slip, errors, { id_prefix: 'r', form_action: '/yeu-cau' });
+  }
+});
