@@ -1900,3 +1900,71 @@ pub(crate) fn read(
         }),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(xml: &[u8]) -> Result<(Catalog, Vec<Diagnostic>), XmlError> {
+        read_catalog_xml(xml, &XmlLimits::default())
+    }
+
+    const HEAD: &str = "<disclosure_catalog xmlns=\"urn:tiepcan:catalog:1\"><items>\n";
+
+    #[test]
+    fn a_byte_that_is_not_utf8_is_located_exactly() {
+        // Line 2, after "<item><title>Ng" (15 characters): 0xFF.
+        let mut xml = format!("{HEAD}<item><title>Ng").into_bytes();
+        xml.push(0xFF);
+        xml.extend_from_slice(b"n</title></item></items></disclosure_catalog>");
+        let e = read(&xml).unwrap_err();
+        assert_eq!(e.kind, XmlErrorKind::Syntax);
+        assert_eq!((e.line, e.col, e.offset), (2, 16, HEAD.len() + 15));
+        assert!(e.message.contains("0xFF"), "{e}");
+        // After a byte-order mark the offset counts the mark.
+        let mut bom = vec![0xEF, 0xBB, 0xBF];
+        bom.extend_from_slice(&xml);
+        assert_eq!(read(&bom).unwrap_err().offset, HEAD.len() + 18);
+    }
+
+    #[test]
+    fn text_in_a_container_is_located_at_the_text() {
+        let xml =
+            format!("{HEAD}  <item><title>a</title>\n    x</item></items></disclosure_catalog>");
+        let e = read(xml.as_bytes()).unwrap_err();
+        assert_eq!((e.kind, e.line, e.col), (XmlErrorKind::Structure, 3, 5));
+        assert!(e.message.contains("<item> holds elements only"), "{e}");
+    }
+
+    #[test]
+    fn whitespace_skipping_between_elements_keeps_leaf_text_exact() {
+        let xml = format!(
+            "{HEAD}  <item>\n    <title>  Ngân sách \n</title>\n    <seq> </seq>\n    <section/>\n  </item>\n</items></disclosure_catalog>\n"
+        );
+        let (c, d) = read(xml.as_bytes()).unwrap();
+        assert!(d.is_empty());
+        let Catalog::Disclosure(c) = c else {
+            panic!("disclosure")
+        };
+        let it = &c.items[0];
+        assert_eq!(it.title, "  Ngân sách \n");
+        assert_eq!(it.seq.as_deref(), Some(" "));
+        assert_eq!(it.section.as_deref(), Some(""));
+    }
+
+    #[test]
+    fn item_pointers_are_formatted_for_nested_children() {
+        let xml = format!(
+            "{HEAD}<item><title>a</title></item><item><title>b</title><children>\
+             <item><title>c</title><created_on>31/02/2019</created_on></item>\
+             </children></item></items></disclosure_catalog>"
+        );
+        let (_, d) = read(xml.as_bytes()).unwrap();
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].rule, "R-READ-DATE");
+        assert_eq!(
+            d[0].location.pointer.as_deref(),
+            Some("/items/1/children/0/created_on")
+        );
+    }
+}
