@@ -1,6 +1,8 @@
 //! Vietnamese text normalisation shared by readers, validators and search.
 
-use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
+use unicode_normalization::char::{
+    canonical_combining_class, compose, decompose_canonical, is_combining_mark,
+};
 
 /// Unicode NFC, the form tiepcan stores text in (LAW.md §0.1: đ is U+0111).
 pub fn nfc(s: &str) -> String {
@@ -8,8 +10,109 @@ pub fn nfc(s: &str) -> String {
     if is_nfc(s) {
         s.to_string()
     } else {
-        s.nfc().collect()
+        nfc_slow(s)
     }
+}
+
+/// Canonical decomposition of `s` (UAX #15 §3.11: every character fully
+/// decomposed, then each run of non-starters stably ordered by canonical
+/// combining class), as characters with their combining class.
+///
+/// Equal to `UnicodeNormalization::nfd`, built on the crate's per-character
+/// functions: its `Decompositions` iterator chooses canonical or
+/// compatibility decomposition at run time, which links the compatibility
+/// tables (≈ 30 KB gzipped in the WebAssembly module) that NFC and NFD never
+/// use.
+fn canonical_decomposition(s: &str) -> Vec<(char, u8)> {
+    /// Canonical ordering of a run of non-starters by combining class, stable:
+    /// insertion for the usual few marks, a counting sort (linear) for long
+    /// runs, so that no input makes it quadratic.
+    fn order(run: &mut [(char, u8)]) {
+        if run.len() <= 16 {
+            for i in 1..run.len() {
+                let x = run[i];
+                let mut j = i;
+                while j > 0 && run[j - 1].1 > x.1 {
+                    run[j] = run[j - 1];
+                    j -= 1;
+                }
+                run[j] = x;
+            }
+            return;
+        }
+        let mut at = [0usize; 256];
+        for &(_, class) in run.iter() {
+            at[class as usize] += 1;
+        }
+        let mut start = 0;
+        for slot in at.iter_mut() {
+            let n = *slot;
+            *slot = start;
+            start += n;
+        }
+        let mut sorted = vec![('\0', 0u8); run.len()];
+        for &x in run.iter() {
+            let slot = &mut at[x.1 as usize];
+            sorted[*slot] = x;
+            *slot += 1;
+        }
+        run.copy_from_slice(&sorted);
+    }
+    let mut out: Vec<(char, u8)> = Vec::with_capacity(s.len());
+    // Start of the current run of non-starters.
+    let mut run = 0;
+    for c in s.chars() {
+        decompose_canonical(c, |d| {
+            let class = canonical_combining_class(d);
+            if class == 0 {
+                order(&mut out[run..]);
+                run = out.len() + 1;
+            }
+            out.push((d, class));
+        });
+    }
+    let last = run.min(out.len());
+    order(&mut out[last..]);
+    out
+}
+
+/// Unicode NFD of `s` (canonical decomposition).
+fn nfd(s: &str) -> impl Iterator<Item = char> {
+    canonical_decomposition(s).into_iter().map(|(c, _)| c)
+}
+
+/// Unicode NFC of `s` without the quick check: canonical decomposition, then
+/// canonical composition (UAX #15 §3.11: a character composes with the last
+/// starter unless a character between them is a starter or has a class at
+/// least its own).
+fn nfc_slow(s: &str) -> String {
+    let mut chars = canonical_decomposition(s);
+    let mut starter: Option<usize> = None;
+    // Class of the last character kept since the starter (`None`: the next
+    // character is adjacent to the starter).
+    let mut last_class: Option<u8> = None;
+    let mut kept = 0;
+    for read in 0..chars.len() {
+        let (c, class) = chars[read];
+        if let Some(si) = starter {
+            let blocked = matches!(last_class, Some(l) if l >= class);
+            if !blocked {
+                if let Some(composed) = compose(chars[si].0, c) {
+                    chars[si].0 = composed;
+                    continue;
+                }
+            }
+        }
+        chars[kept] = (c, class);
+        if class == 0 {
+            starter = Some(kept);
+            last_class = None;
+        } else {
+            last_class = Some(class);
+        }
+        kept += 1;
+    }
+    chars[..kept].iter().map(|&(c, _)| c).collect()
 }
 
 /// Whether `unicode_normalization::is_nfc_quick` answers `Yes` for `s`,
@@ -60,7 +163,7 @@ pub fn fold_key(s: &str) -> String {
 /// lower case. Used for text the fast path cannot take.
 fn fold_nfd(s: &str, out: &mut String) {
     let mut space = false;
-    for c in s.nfd() {
+    for c in nfd(s) {
         if is_combining_mark(c) {
             continue;
         }
@@ -115,7 +218,6 @@ struct FoldTable {
 fn fold_table() -> &'static FoldTable {
     static TABLE: std::sync::OnceLock<FoldTable> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
-        use unicode_normalization::char::{canonical_combining_class, decompose_canonical};
         let mut entries = Vec::with_capacity(FOLD_TABLE_END as usize);
         let mut pool: Vec<char> = Vec::new();
         let mut nfc_starter = Vec::with_capacity(FOLD_TABLE_END as usize);
@@ -233,7 +335,7 @@ pub fn same_text_key(s: &str) -> String {
     if is_nfc(s) {
         lower_collapsed(s)
     } else {
-        lower_collapsed(&s.nfc().collect::<String>())
+        lower_collapsed(&nfc_slow(s))
     }
 }
 
@@ -313,6 +415,7 @@ pub fn folded_contains(haystack: &str, needle: &str) -> bool {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+    use unicode_normalization::UnicodeNormalization;
 
     /// The reference [`fold_key`]: NFD of the whole string, as first written.
     fn fold_key_reference(s: &str) -> String {
@@ -381,8 +484,129 @@ mod tests {
         .prop_map(|v| v.into_iter().collect())
     }
 
+    /// Vietnamese-heavy text for the normalization proofs: base vowels with
+    /// the Vietnamese combining marks in any order and number (stacked marks
+    /// such as "ệ" = e + U+0323 + U+0302 or "ự" = u + U+031B + U+0323),
+    /// precomposed letters, and a few characters that exercise the other
+    /// rules of UAX #15 (Hangul syllables and jamo, singletons, marks of
+    /// other classes, composition exclusions).
+    fn vietnamese_normalization_cases() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop_oneof![
+                4 => proptest::sample::select(vec![
+                    'a', 'ă', 'â', 'e', 'ê', 'i', 'o', 'ô', 'ơ', 'u', 'ư', 'y', 'đ', 'A', 'Ă',
+                    'Â', 'E', 'Ê', 'O', 'Ô', 'Ơ', 'U', 'Ư', 'Y', 'Đ', 'n', 'g', 'h', ' ',
+                ]),
+                4 => proptest::sample::select(vec![
+                    '\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}', '\u{302}',
+                    '\u{306}', '\u{31b}', '\u{340}', '\u{341}', '\u{343}', '\u{344}',
+                    '\u{345}', '\u{327}', '\u{328}', '\u{5b0}', '\u{f71}', '\u{f72}',
+                    '\u{f73}', '\u{1d165}', '\u{1d16e}',
+                ]),
+                3 => proptest::char::range('\u{1ea0}', '\u{1ef9}'),
+                1 => proptest::char::range('\u{c0}', '\u{24f}'),
+                1 => proptest::sample::select(vec![
+                    '가', '각', '\u{1100}', '\u{1161}', '\u{11a8}', '\u{212b}', '\u{2126}',
+                    '\u{f900}', '\u{1f71}', '\u{0958}', '\u{2adc}', '\u{ff21}', 'ﬁ', '²',
+                ]),
+            ],
+            0..24,
+        )
+        .prop_map(|v| v.into_iter().collect())
+    }
+
+    #[test]
+    fn stacked_vietnamese_marks_normalize_like_the_crate() {
+        for s in [
+            "ệ",
+            "ự",
+            "e\u{323}\u{302}",
+            "e\u{302}\u{323}",
+            "u\u{31b}\u{323}",
+            "u\u{323}\u{31b}",
+            "ư\u{323}",
+            "ụ\u{31b}",
+            "Quye\u{301}t đi\u{323}nh",
+            "Kế hoạch phổ biến",
+            "\u{323}\u{302}e",
+            "가\u{11a8}",
+            "\u{1100}\u{1161}\u{11a8}",
+        ] {
+            assert_eq!(nfc(s), s.nfc().collect::<String>(), "{s:?}");
+            assert_eq!(nfc_slow(s), s.nfc().collect::<String>(), "{s:?}");
+            assert_eq!(
+                nfd(s).collect::<String>(),
+                s.nfd().collect::<String>(),
+                "{s:?}"
+            );
+        }
+        assert_eq!(nfc("e\u{323}\u{302}"), "ệ");
+        assert_eq!(nfc("u\u{31b}\u{323}"), "ự");
+        assert_eq!(nfd("ệ").collect::<String>(), "e\u{323}\u{302}");
+        assert_eq!(nfd("ự").collect::<String>(), "u\u{31b}\u{323}");
+    }
+
+    #[test]
+    fn long_runs_of_marks_normalize_like_the_crate() {
+        // 60,000 marks in falling class order (U+0301 230, U+0323 220,
+        // U+031B 216) after one letter: ordered by a sort, not quadratic.
+        let s: String = std::iter::once('u')
+            .chain(
+                std::iter::repeat(['\u{301}', '\u{323}', '\u{31b}'])
+                    .take(20_000)
+                    .flatten(),
+            )
+            .collect();
+        assert_eq!(nfc(&s), s.nfc().collect::<String>());
+        assert_eq!(nfd(&s).collect::<String>(), s.nfd().collect::<String>());
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn nfc_and_nfd_equal_the_crate(s in any::<String>()) {
+            prop_assert_eq!(nfc(&s), s.nfc().collect::<String>());
+            prop_assert_eq!(nfc_slow(&s), s.nfc().collect::<String>());
+            prop_assert_eq!(nfd(&s).collect::<String>(), s.nfd().collect::<String>());
+        }
+
+        #[test]
+        fn nfc_and_nfd_equal_the_crate_on_long_runs_of_marks(
+            runs in proptest::collection::vec(
+                (
+                    proptest::sample::select(vec!['a', 'e', 'u', 'ư', 'ệ', '가', '\u{1100}']),
+                    proptest::collection::vec(
+                        proptest::sample::select(vec![
+                            '\u{300}', '\u{301}', '\u{302}', '\u{303}', '\u{306}', '\u{309}',
+                            '\u{31b}', '\u{323}', '\u{327}', '\u{345}', '\u{5b0}', '\u{f71}',
+                            '\u{f73}', '\u{1d16e}', '\u{344}', '\u{1161}',
+                        ]),
+                        0..60,
+                    ),
+                ),
+                1..4,
+            )
+        ) {
+            let s: String = runs
+                .into_iter()
+                .flat_map(|(base, marks)| std::iter::once(base).chain(marks))
+                .collect();
+            prop_assert_eq!(nfc(&s), s.nfc().collect::<String>());
+            prop_assert_eq!(nfd(&s).collect::<String>(), s.nfd().collect::<String>());
+        }
+
+        #[test]
+        fn nfc_and_nfd_equal_the_crate_on_vietnamese(s in vietnamese_normalization_cases()) {
+            // As written (mixed), then in NFC and in NFD.
+            let composed: String = s.nfc().collect();
+            let decomposed: String = s.nfd().collect();
+            for t in [&s, &composed, &decomposed] {
+                prop_assert_eq!(nfc(t), t.nfc().collect::<String>());
+                prop_assert_eq!(nfc_slow(t), t.nfc().collect::<String>());
+                prop_assert_eq!(nfd(t).collect::<String>(), t.nfd().collect::<String>());
+            }
+        }
 
         #[test]
         fn fold_key_equals_the_nfd_reference(s in any::<String>()) {

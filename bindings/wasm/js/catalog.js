@@ -1,14 +1,26 @@
-// <tiepcan-catalog>: progressive enhancement of the catalog table rendered by
-// tiepcan::render::render_catalog (server side, or from `src` here).
+// <tiepcan-catalog>: the catalog table of tiepcan::render, searchable,
+// filterable, sortable and paged.
 //
 //   <tiepcan-catalog src="catalog.json"></tiepcan-catalog>
 //   <tiepcan-catalog> …server-rendered <section class="tc-catalog">… </tiepcan-catalog>
 //
+// Two ways in, one behaviour:
+// - `src` (or `load(json)`): the JSON is parsed once in wasm (CatalogView);
+//   one call gives every row's search key, Art. 17 point, year and date;
+//   only the rows of the page shown are rendered, by the core
+//   (render_catalog_rows: the same escaped markup as the full table), and
+//   every filter, sort or page change renders that page again.
+// - server-rendered table inside the element (works without JS): the rows
+//   are indexed from their data-* attributes and moved in and out of the
+//   table.
+//
 // Adds: a labelled search field (Vietnamese with or without diacritics, NFC or
 // NFD, through the core's foldKey), filters by Art. 17 point and by year,
 // sort buttons inside the column headers (accessible name includes the sort
-// state; aria-sort only on the sorted column), and one polite live region
-// announcing "Hiển thị 3/12 mục" (debounced) or "Không có mục nào khớp".
+// state; aria-sort only on the sorted column), pages (only the page's rows
+// are in the table, so the row count a screen reader hears is the count
+// shown), and one polite live region announcing "Hiển thị 3/12 mục"
+// (debounced) or "Không có mục nào khớp".
 import { ready } from './core.js';
 import { el, fromTrustedHtml, nextId, debounce } from './dom.js';
 
@@ -24,6 +36,26 @@ const STATE_TEXT = {
   descending: 'đang sắp xếp giảm dần',
 };
 const ANNOUNCE_MS = 500;
+const NO_POINT = 99;
+
+let warmedUp = false;
+const warmUpJson = () => JSON.stringify({
+  kind: 'disclosure',
+  items: Array.from({ length: 200 }, (_, i) => ({
+    seq: String(i + 1),
+    title: `Quyết định số ${i + 1} về đầu mối`,
+    number_symbol: { raw: `${i + 1}/QĐ-UBND`, number: null, year: null, doc_type: null, issuer: null, unit: null },
+    created_on: `2025-0${1 + (i % 9)}-1${i % 10}`,
+    art17_point: ['a', 'đ', 'k'][i % 3],
+    disclosure_forms: ['portal'],
+    disclosure_time: 'Ngay',
+    access_link: `https://x.example/${i}`,
+    section: `Nhóm ${i % 2}`,
+  })),
+});
+
+/** yyyymmdd number of an ISO date ("2025-02-14" → 20250214), 0 for none. */
+const dateNumber = (iso) => (iso ? Number(iso.slice(0, 4)) * 10000 + Number(iso.slice(5, 7)) * 100 + Number(iso.slice(8, 10)) : 0);
 
 export class TiepcanCatalog extends HTMLElement {
   constructor() {
@@ -33,57 +65,131 @@ export class TiepcanCatalog extends HTMLElement {
     this._enhanced = false;
     this._page = 0;
     this._attached = new Set();
+    this._view = null; // wasm CatalogView on the src path
+    this._shown = null; // {orders, grouping} rendered on the src path
   }
 
   async connectedCallback() {
     if (this._enhanced) return;
     this._enhanced = true;
-    const api = await ready();
-    this._api = api;
-    if (!this.querySelector('table.tc-table') && this.getAttribute('src')) {
-      const res = await fetch(this.getAttribute('src'));
-      const text = await res.text();
+    const src = !this.querySelector('table.tc-table') && this.getAttribute('src');
+    // The download starts while the wasm module loads.
+    const download = src ? fetch(src).then((res) => {
+      if (!res.ok) throw new Error(`${res.status} ${res.statusText}`);
+      return res.arrayBuffer();
+    }) : null;
+    if (download) download.catch(() => {}); // reported below, once awaited
+    this._api = await ready();
+    if (download) {
       try {
-        const html = api.renderCatalogJson(text, { id_prefix: this.getAttribute('id-prefix') || nextId('tcc') });
-        // Enhance while detached (only the first page's rows get laid out),
-        // then attach.
-        const holder = document.createElement('div');
-        holder.append(fromTrustedHtml(html));
-        this.enhance(holder);
-        this.replaceChildren(...holder.childNodes);
-        this.dispatchEvent(new CustomEvent('tiepcan-ready', { bubbles: true }));
-        return;
+        TiepcanCatalog.warmUp(this._api);
+        await this.load(new Uint8Array(await download));
       } catch (e) {
         this.replaceChildren(el('p', { role: 'alert' }, `Không đọc được danh mục: ${e.message}`));
-        return;
       }
+      return;
     }
     this.enhance();
   }
 
-  /** Build the controls and index the rows (idempotent per table). */
+  /**
+   * Show a catalog from its JSON (text or UTF-8 bytes, tiepcan's model),
+   * parsed once in wasm; renders the first page and the controls.
+   * @param {string|Uint8Array|ArrayBuffer} json
+   * @returns {Promise<void>} rejects with an Error with `code` and `location`
+   *   when the JSON is not a catalog.
+   */
+  async load(json) {
+    const api = await ready();
+    this._api = api;
+    const view = new api.CatalogView(json);
+    const ix = view.index();
+    const n = ix.length;
+    const keys = n ? ix.keys.split('\n') : [];
+    const rows = new Array(n);
+    for (let i = 0; i < n; i += 1) {
+      const p = ix.point[i];
+      const d = ix.date[i];
+      rows[i] = {
+        tr: null,
+        home: null,
+        order: i,
+        key: keys[i],
+        point: p === 255 ? '' : ix.pointCodes[p],
+        pointOrder: p === 255 ? NO_POINT : p,
+        year: d ? ix.year[i] : 0,
+        date: d,
+      };
+    }
+    this._pageSize = this._readPageSize();
+    const first = rows.slice(0, this._pageSize).map((r) => r.order);
+    const idPrefix = this.getAttribute('id-prefix') || nextId('tcc');
+    const frag = fromTrustedHtml(view.renderPage(Uint32Array.from(first), 'sections', { id_prefix: idPrefix }));
+    if (this._view) this._view.free();
+    this._view = view;
+    this._shown = { orders: first, grouping: 'sections' };
+    const table = frag.querySelector('table.tc-table');
+    // Controls are built while the fragment is detached, then attached once.
+    this._setup(table, rows);
+    this.replaceChildren(frag);
+    this.dispatchEvent(new CustomEvent('tiepcan-ready', { bubbles: true }));
+  }
+
+  /**
+   * Run the parse, the index and the row rendering once on a small built-in
+   * catalog, once per page, while the real catalog downloads: V8 compiles
+   * wasm functions on their first call and optimises them as they run, so
+   * the real catalog then meets compiled code (cold first render of 5,000
+   * items: median 146 → 122 ms in one run, BENCHMARKS.md).
+   */
+  static warmUp(api) {
+    if (warmedUp) return;
+    warmedUp = true;
+    try {
+      const view = new api.CatalogView(warmUpJson());
+      view.index();
+      view.renderRows(Uint32Array.of(0, 1, 2), 'sections');
+      view.free();
+    } catch { /* only a warm-up */ }
+  }
+
+  /** Enhance a server-rendered table inside `root` (idempotent per table). */
   enhance(root = this) {
     const table = root.querySelector('table.tc-table');
     if (!table || table.dataset.tcEnhanced) return;
-    table.dataset.tcEnhanced = '1';
-    this._table = table;
-    const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
-    this._collator = collator;
-    this._rows = Array.from(table.querySelectorAll('tr.tc-item')).map((tr) => ({
+    const rows = Array.from(table.querySelectorAll('tr.tc-item')).map((tr) => ({
       tr,
       home: tr.parentElement,
+      order: Number(tr.dataset.order),
       key: tr.dataset.key || '',
       point: tr.dataset.point || '',
-      pointOrder: tr.dataset.pointOrder == null ? 99 : Number(tr.dataset.pointOrder),
-      year: tr.dataset.year || '',
-      date: tr.dataset.date || '',
-      order: Number(tr.dataset.order),
+      pointOrder: tr.dataset.pointOrder == null ? NO_POINT : Number(tr.dataset.pointOrder),
+      year: Number(tr.dataset.year) || 0,
+      date: dateNumber(tr.dataset.date),
     }));
-    this._pageSize = Math.max(1, Number(this.getAttribute('page-size')) || 50);
-    this._ordered = this._rows;
-    this._matches = this._rows;
-    for (const r of this._rows) this._attached.add(r);
+    for (const r of rows) this._attached.add(r);
     this._sections = Array.from(table.tBodies);
+    this._pageSize = this._readPageSize();
+    this._setup(table, rows);
+    if (root === this) this.dispatchEvent(new CustomEvent('tiepcan-ready', { bubbles: true }));
+  }
+
+  _readPageSize() {
+    return Math.max(1, Number(this.getAttribute('page-size')) || 50);
+  }
+
+  /** Build the controls around `table` for `rows` (table order). */
+  _setup(table, rows) {
+    table.dataset.tcEnhanced = '1';
+    this._table = table;
+    this._collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+    this._rows = rows;
+    this._sort = null;
+    this._sortTexts = null;
+    this._sortedBody = null;
+    this._ordered = rows;
+    this._matches = rows;
+    this._count = rows.length;
     const base = table.id || nextId('tcc');
 
     // Controls.
@@ -93,14 +199,17 @@ export class TiepcanCatalog extends HTMLElement {
     const pointId = `${base}-point`;
     this._point = el('select', { id: pointId }, el('option', { value: '' }, 'Tất cả các điểm'));
     const points = new Map();
-    for (const r of this._rows) if (r.point) points.set(r.point, r.pointOrder);
+    const years = new Set();
+    for (const r of rows) {
+      if (r.point) points.set(r.point, r.pointOrder);
+      if (r.year) years.add(r.year);
+    }
     for (const [p] of [...points].sort((a, b) => a[1] - b[1])) {
       this._point.append(el('option', { value: p }, p === '17(2)' ? 'Khoản 2 Điều 17' : `Điểm ${p}`));
     }
     const yearId = `${base}-year`;
     this._year = el('select', { id: yearId }, el('option', { value: '' }, 'Tất cả các năm'));
-    const years = [...new Set(this._rows.map((r) => r.year).filter(Boolean))].sort().reverse();
-    for (const y of years) this._year.append(el('option', { value: y }, y));
+    for (const y of [...years].sort((a, b) => b - a)) this._year.append(el('option', { value: String(y) }, String(y)));
     this._status = el('p', { class: 'tc-status', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
     const controls = el('div', { class: 'tc-controls' },
       el('div', { class: 'tc-field' },
@@ -111,9 +220,6 @@ export class TiepcanCatalog extends HTMLElement {
       el('div', { class: 'tc-field' }, el('label', { for: yearId }, 'Năm tạo ra'), this._year));
     const wrap = table.closest('.tc-table-wrap') || table;
     wrap.before(controls, this._status);
-    // Pages: only the current page's rows are in the table, so that a
-    // catalog of thousands of entries stays fast and the row count a screen
-    // reader hears is the count shown.
     this._prev = el('button', { type: 'button', class: 'tc-button' }, 'Trang trước');
     this._next = el('button', { type: 'button', class: 'tc-button' }, 'Trang sau');
     this._pageText = el('span', { class: 'tc-page-text' });
@@ -144,7 +250,6 @@ export class TiepcanCatalog extends HTMLElement {
     this._year.addEventListener('change', () => { this.applyFilter(); announce(); });
     this.applyFilter();
     this._status.textContent = this._countText();
-    if (root === this) this.dispatchEvent(new CustomEvent('tiepcan-ready', { bubbles: true }));
   }
 
   /** Filter rows by the search text, point and year; returns the match count. */
@@ -152,17 +257,20 @@ export class TiepcanCatalog extends HTMLElement {
     const q = this._api.foldKey(this._search.value);
     const terms = q ? q.split(' ') : [];
     const point = this._point.value;
-    const year = this._year.value;
-    const out = [];
-    for (const r of this._ordered) {
-      if (point && r.point !== point) continue;
-      if (year && r.year !== year) continue;
-      let ok = true;
-      for (const t of terms) if (!r.key.includes(t)) { ok = false; break; }
-      if (ok) out.push(r);
+    const year = Number(this._year.value) || 0;
+    let out = this._ordered;
+    if (terms.length || point || year) {
+      out = [];
+      for (const r of this._ordered) {
+        if (point && r.point !== point) continue;
+        if (year && r.year !== year) continue;
+        let ok = true;
+        for (const t of terms) if (!r.key.includes(t)) { ok = false; break; }
+        if (ok) out.push(r);
+      }
     }
     this._matches = out;
-    this._shown = out.length;
+    this._count = out.length;
     this._page = 0;
     this._paint();
     return out.length;
@@ -184,6 +292,30 @@ export class TiepcanCatalog extends HTMLElement {
   _paint() {
     const from = this._page * this._pageSize;
     const rows = this._matches.slice(from, from + this._pageSize);
+    if (this._view) this._paintView(rows);
+    else this._paintDom(rows);
+    const pages = Math.max(1, Math.ceil(this._matches.length / this._pageSize));
+    this._pager.hidden = pages <= 1;
+    this._pageText.textContent = `Trang ${this._page + 1}/${pages}`;
+    this._prev.disabled = this._page === 0;
+    this._next.disabled = this._page >= pages - 1;
+  }
+
+  /** src path: the core renders the page's rows (escaped markup, same as the full table). */
+  _paintView(rows) {
+    const orders = rows.map((r) => r.order);
+    const grouping = this._sorted() ? 'flat' : 'sections';
+    const shown = this._shown;
+    if (shown && shown.grouping === grouping && shown.orders.length === orders.length
+      && shown.orders.every((o, i) => o === orders[i])) return;
+    const body = fromTrustedHtml(this._view.renderRows(Uint32Array.from(orders), grouping));
+    for (const tb of Array.from(this._table.tBodies)) tb.remove();
+    this._table.append(body);
+    this._shown = { orders, grouping };
+  }
+
+  /** Server-rendered table: move the existing rows in and out. */
+  _paintDom(rows) {
     const want = new Set(rows);
     for (const r of this._attached) if (!want.has(r)) r.tr.remove();
     const sorted = this._sorted();
@@ -197,25 +329,39 @@ export class TiepcanCatalog extends HTMLElement {
       tb.hidden = sorted || !rows.some((r) => r.home === tb);
     }
     if (this._sortedBody) this._sortedBody.hidden = !sorted;
-    const pages = Math.max(1, Math.ceil(this._matches.length / this._pageSize));
-    this._pager.hidden = pages <= 1;
-    this._pageText.textContent = `Trang ${this._page + 1}/${pages}`;
-    this._prev.disabled = this._page === 0;
-    this._next.disabled = this._page >= pages - 1;
   }
 
   _countText() {
     const total = this._rows.length;
-    if (this._shown === 0) return 'Không có mục nào khớp';
-    const pages = Math.ceil(this._shown / this._pageSize);
-    if (pages <= 1) return `Hiển thị ${this._shown}/${total} mục`;
+    if (this._count === 0) return 'Không có mục nào khớp';
+    const pages = Math.ceil(this._count / this._pageSize);
+    if (pages <= 1) return `Hiển thị ${this._count}/${total} mục`;
     const from = this._page * this._pageSize + 1;
-    const to = Math.min(this._shown, from + this._pageSize - 1);
-    return `Hiển thị ${this._shown}/${total} mục, mục ${from}–${to} ở trang ${this._page + 1}/${pages}`;
+    const to = Math.min(this._count, from + this._pageSize - 1);
+    return `Hiển thị ${this._count}/${total} mục, mục ${from}–${to} ở trang ${this._page + 1}/${pages}`;
   }
 
   _announce() {
     this._status.textContent = this._countText();
+  }
+
+  /** The texts of a sortable text column, one per row (table order). */
+  _texts(field) {
+    if (!this._sortTexts) {
+      if (this._view) {
+        const t = this._view.sortTexts();
+        this._sortTexts = { title: t.title, number_symbol: t.number_symbol.map((s) => s || '') };
+      } else {
+        const cellText = (c) => (!c || !c.lastChild || c.querySelector('.tc-empty') ? '' : c.lastChild.textContent);
+        const title = []; const number = [];
+        for (const r of this._rows) {
+          title[r.order] = cellText(r.tr.cells[1]);
+          number[r.order] = cellText(r.tr.cells[2]);
+        }
+        this._sortTexts = { title, number_symbol: number };
+      }
+    }
+    return this._sortTexts[field];
   }
 
   /** Sort by a column: first press ascending, next press descending. */
@@ -224,23 +370,26 @@ export class TiepcanCatalog extends HTMLElement {
     this._sort = { field, dir };
     const kind = SORTABLE[field];
     const sign = dir === 'ascending' ? 1 : -1;
-    const idx = field === 'title' ? 1 : 2;
-    const text = (r) => {
-      if (r[field] === undefined) r[field] = r.tr.cells[idx] ? r.tr.cells[idx].textContent : '';
-      return r[field];
-    };
-    const cmp = {
-      order: (a, b) => a.order - b.order,
-      text: (a, b) => this._collator.compare(text(a), text(b)),
-      date: (a, b) => (a.date && b.date ? a.date.localeCompare(b.date) : (a.date ? -1 : b.date ? 1 : 0) * sign),
-      point: (a, b) => a.pointOrder - b.pointOrder,
-    }[kind];
+    // Rows without a value go last in both directions.
+    const last = (a, b) => (a ? -1 : b ? 1 : 0) * sign;
+    let cmp;
+    if (kind === 'text') {
+      const t = this._texts(field);
+      const c = this._collator;
+      cmp = (a, b) => {
+        const x = t[a.order]; const y = t[b.order];
+        return x && y ? c.compare(x, y) : last(x, y);
+      };
+    } else if (kind === 'date') {
+      cmp = (a, b) => (a.date && b.date ? a.date - b.date : last(a.date, b.date));
+    } else if (kind === 'point') {
+      cmp = (a, b) => a.pointOrder - b.pointOrder;
+    } else {
+      cmp = (a, b) => a.order - b.order;
+    }
     this._ordered = [...this._rows].sort((a, b) => cmp(a, b) * sign || a.order - b.order);
     this._paintSort();
-    const page = this._page;
     this.applyFilter();
-    this._page = 0;
-    if (page !== 0) this._paint();
   }
 
   _paintSort() {

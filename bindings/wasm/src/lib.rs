@@ -574,3 +574,206 @@ pub fn render_deadline_table(
 }
 
 // END fallback
+
+// ===========================================================================
+// <tiepcan-catalog> view (web performance): parse a catalog once, index it
+// once, render only the rows a page shows. Uses only the catalog JSON reader
+// (`parse_json`: `tiepcan::io::json` in the components' module),
+// `tiepcan::render` and `tiepcan::text` folding: in both modules, not gated
+// by `full`. Keep new exports of this kind in this block.
+// ===========================================================================
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_CATALOG_VIEW: &str = r#"
+/** Per-row search, filter and sort values of a catalog table (`CatalogView.index()`), one slot per row in table order (slot = `data-order`; sub-rows counted). */
+export interface CatalogIndex {
+  /** Number of rows. */
+  length: number;
+  /** The search keys (`data-key`: `foldKey` of title, number and symbol, section), joined by "\n" (a key never holds one): `keys.split("\n")`. */
+  keys: string;
+  /** Art. 17 point by legal order (`data-point-order`; 0 = point a … 14 = point p, 15 = Art. 17(2)); 255 = none. */
+  point: Uint8Array;
+  /** The codes of the legal orders: `pointCodes[point[i]]` is `data-point` ("a", "đ", "17(2)"). */
+  pointCodes: string[];
+  /** First day of the creation date as yyyymmdd (20250214; `data-date`); 0 = no date. */
+  date: Uint32Array;
+  /** Year of the creation date (`data-year`); meaningful where `date[i] !== 0`. */
+  year: Int32Array;
+  /** 1 for a sub-row (`tc-child`), else 0. */
+  child: Uint8Array;
+}
+/** The texts the sortable text columns show, one per row in table order. */
+export interface CatalogSortTexts { title: string[]; number_symbol: (string | null)[]; }
+export type RowGrouping = "sections" | "flat";
+"#;
+
+/// A catalog parsed once and kept in wasm memory for a `<tiepcan-catalog>`:
+/// the component takes the per-row index in one call and renders only the
+/// rows of the page it shows (`tiepcan::render::render_catalog_rows`), with
+/// the same markup as the full table.
+///
+/// Rows are addressed by their position in the full table (`data-order`:
+/// 0-based, in table order, sub-rows counted).
+#[wasm_bindgen]
+pub struct CatalogView {
+    catalog: Catalog,
+}
+
+fn view_grouping(g: &str) -> Result<render::RowGrouping, JsValue> {
+    match g {
+        "" | "sections" => Ok(render::RowGrouping::Sections),
+        "flat" => Ok(render::RowGrouping::Flat),
+        other => Err(error(
+            "input",
+            &format!("unknown row grouping {other:?}: expected \"sections\" or \"flat\""),
+            None,
+        )),
+    }
+}
+
+fn view_rows(rows: &[u32]) -> Vec<usize> {
+    rows.iter().map(|&r| r as usize).collect()
+}
+
+#[wasm_bindgen]
+impl CatalogView {
+    /// Parse a catalog in tiepcan's JSON model (text, or UTF-8 bytes as a
+    /// `Uint8Array`/`ArrayBuffer`).
+    ///
+    /// # Errors
+    /// `Error{code:"parse", location:{line, col, pointer}}` for text that is
+    /// not JSON or does not fit the model; `code:"too_large"`; `code:"input"`
+    /// for an argument that is neither text nor bytes.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] json: JsValue,
+    ) -> Result<CatalogView, JsValue> {
+        let bytes = if let Some(s) = json.as_string() {
+            s.into_bytes()
+        } else if json.is_instance_of::<js_sys::Uint8Array>()
+            || json.is_instance_of::<js_sys::ArrayBuffer>()
+        {
+            js_sys::Uint8Array::new(&json).to_vec()
+        } else {
+            return Err(error(
+                "input",
+                "catalog JSON must be a string, a Uint8Array or an ArrayBuffer",
+                None,
+            ));
+        };
+        // The same JSON reader and input size limit as `renderCatalogJson`.
+        Ok(CatalogView {
+            catalog: parse_json(&bytes)?.catalog,
+        })
+    }
+
+    /// Everything the component searches and filters by, in one call
+    /// (`tiepcan::render::catalog_row_data`): see `CatalogIndex`.
+    #[wasm_bindgen(unchecked_return_type = "CatalogIndex")]
+    pub fn index(&self) -> JsValue {
+        let rows = render::catalog_row_data(&self.catalog);
+        let n = rows.len();
+        let mut keys = String::with_capacity(n * 64);
+        let mut point = Vec::with_capacity(n);
+        let mut date = Vec::with_capacity(n);
+        let mut year = Vec::with_capacity(n);
+        let mut child = Vec::with_capacity(n);
+        for (i, r) in rows.iter().enumerate() {
+            if i > 0 {
+                keys.push('\n');
+            }
+            keys.push_str(&r.key);
+            point.push(r.point.map_or(255u8, |p| p as u8));
+            match r.date {
+                Some(d) => {
+                    use chrono::Datelike;
+                    let f = d.first_day();
+                    let ymd = f.year() * 10000 + f.month() as i32 * 100 + f.day() as i32;
+                    date.push(u32::try_from(ymd).unwrap_or(0));
+                    year.push(d.year());
+                }
+                None => {
+                    date.push(0);
+                    year.push(0);
+                }
+            }
+            child.push(u8::from(r.child));
+        }
+        let codes = js_sys::Array::new();
+        for p in tiepcan::law::Art17Point::CLAUSE_1 {
+            codes.push(&JsValue::from_str(p.code()));
+        }
+        codes.push(&JsValue::from_str(
+            tiepcan::law::Art17Point::Art17Clause2.code(),
+        ));
+        let o = js_sys::Object::new();
+        let set = |k: &str, v: &JsValue| {
+            let _ = js_sys::Reflect::set(&o, &JsValue::from_str(k), v);
+        };
+        set("length", &JsValue::from(n as u32));
+        set("keys", &JsValue::from_str(&keys));
+        set("point", &js_sys::Uint8Array::from(&point[..]).into());
+        set("pointCodes", &codes.into());
+        set("date", &js_sys::Uint32Array::from(&date[..]).into());
+        set("year", &js_sys::Int32Array::from(&year[..]).into());
+        set("child", &js_sys::Uint8Array::from(&child[..]).into());
+        o.into()
+    }
+
+    /// The title and the "Số, ký hiệu" text of every row, for sorting by
+    /// those columns (asked for on the first such sort, not at first render).
+    #[wasm_bindgen(js_name = sortTexts, unchecked_return_type = "CatalogSortTexts")]
+    pub fn sort_texts(&self) -> Result<JsValue, JsValue> {
+        #[derive(Serialize)]
+        struct SortTexts<'a> {
+            title: Vec<&'a str>,
+            number_symbol: Vec<Option<&'a str>>,
+        }
+        let rows = render::catalog_row_data(&self.catalog);
+        to_js(&SortTexts {
+            title: rows.iter().map(|r| r.title).collect(),
+            number_symbol: rows.iter().map(|r| r.number_symbol).collect(),
+        })
+    }
+
+    /// The whole catalog fragment with only `rows` in its body, in that
+    /// order (`tiepcan::render::render_catalog_page`): the first page.
+    /// Positions past the end are skipped.
+    ///
+    /// # Errors
+    /// `code:"input"` for bad options or an unknown grouping.
+    #[wasm_bindgen(js_name = renderPage)]
+    pub fn render_page(
+        &self,
+        rows: &[u32],
+        #[wasm_bindgen(unchecked_param_type = "RowGrouping")] grouping: &str,
+        #[wasm_bindgen(unchecked_param_type = "RenderOptions | undefined")] options_: JsValue,
+    ) -> Result<String, JsValue> {
+        Ok(render::render_catalog_page(
+            &self.catalog,
+            &options(options_)?,
+            &view_rows(rows),
+            view_grouping(grouping)?,
+        ))
+    }
+
+    /// Only the `<tbody>` elements holding `rows`, in that order
+    /// (`tiepcan::render::render_catalog_rows`): `"sections"` groups rows in
+    /// table order under their section headers as the full table does,
+    /// `"flat"` puts sorted rows in one `<tbody>`.
+    ///
+    /// # Errors
+    /// `code:"input"` for an unknown grouping.
+    #[wasm_bindgen(js_name = renderRows)]
+    pub fn render_rows(
+        &self,
+        rows: &[u32],
+        #[wasm_bindgen(unchecked_param_type = "RowGrouping")] grouping: &str,
+    ) -> Result<String, JsValue> {
+        Ok(render::render_catalog_rows(
+            &self.catalog,
+            &view_rows(rows),
+            view_grouping(grouping)?,
+        ))
+    }
+}

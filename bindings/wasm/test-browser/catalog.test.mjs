@@ -190,3 +190,144 @@ describe('<tiepcan-catalog page-size="5">', { timeout: 120000 }, () => {
     assert.equal(await p.isHidden('nav.tc-pager'), true);
   });
 });
+
+// The src path with a large catalog: parsed once in wasm, only the page's
+// rows rendered (by the core, the same markup as the full table), search,
+// filters and sort over every row.
+describe('<tiepcan-catalog src> with 1,200 items', { timeout: 120000 }, () => {
+  const N = 1200;
+  const items = Array.from({ length: N }, (_, i) => ({
+    seq: String(i + 1),
+    title: `${['Quyết định', 'Kế hoạch', 'Báo cáo'][i % 3]} số ${i + 1} về ${['ngân sách', 'đầu mối cung cấp thông tin'][i % 2]}`,
+    number_symbol: { raw: `${i + 1}/QĐ-UBND`, number: null, year: null, doc_type: null, issuer: null, unit: null },
+    created_on: `${2020 + (i % 7)}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
+    art17_point: ['a', 'đ', 'k'][i % 3],
+    access_link: `https://xa.example.gov.vn/vb/${i + 1}`,
+    section: `Nhóm ${1 + Math.floor(i / 100)}`,
+    ...(i === 7 ? { children: [{ title: 'Phụ lục của mục 8' }] } : {}),
+  }));
+  const body = JSON.stringify({ kind: 'disclosure', agency: { name: 'Ủy ban nhân dân xã Mẫu' }, items });
+  const ROWS = N + 1; // one sub-row
+  let s; let c; let p; let probs;
+  const st = () => p.textContent('tiepcan-catalog [role=status]');
+  const orders = () => p.$$eval('tiepcan-catalog tr.tc-item', (r) => r.map((x) => Number(x.dataset.order)));
+  before(async () => {
+    s = await serve(); c = await launch(); p = await c.browser.newPage();
+    probs = watch(p);
+    await p.route('**/catalog-12.json', (r) => r.fulfill({ contentType: 'application/json', body }));
+    await p.goto(s.url + PAGE);
+    await whenEnhanced(p);
+  });
+  after(async () => { await c.close(); await s.close(); });
+
+  it('only the first page is rendered; its rows are the full table\'s rows', async () => {
+    assert.equal(await st(), `Hiển thị ${ROWS}/${ROWS} mục, mục 1–50 ở trang 1/25`);
+    assert.deepEqual(await orders(), [...Array(50).keys()]);
+    assert.match(await p.textContent('tiepcan-catalog caption'), /1200 mục\.$/);
+    assert.equal(await p.$$eval('tiepcan-catalog tr.tc-child', (r) => r.length), 1);
+    // Same markup as the whole catalog rendered by the core at once.
+    const same = await p.evaluate(async (json) => {
+      const m = await import('/bindings/wasm/js/index.js');
+      await m.ready(); // the full API module: the whole table from the other build
+      const t = document.createElement('template');
+      t.innerHTML = m.renderCatalogJson(json, { id_prefix: 'dm' });
+      const full = new Map([...t.content.querySelectorAll('tr.tc-item')].map((tr) => [tr.dataset.order, tr.outerHTML]));
+      return [...document.querySelectorAll('tiepcan-catalog tr.tc-item')].every((tr) => full.get(tr.dataset.order) === tr.outerHTML);
+    }, body);
+    assert.equal(same, true);
+    await p.click('nav.tc-pager button:last-child');
+    assert.deepEqual(await orders(), Array.from({ length: 50 }, (_, i) => i + 50));
+    assert.equal(await st(), `Hiển thị ${ROWS}/${ROWS} mục, mục 51–100 ở trang 2/25`);
+    const v = await axe(p);
+    assert.deepEqual(v, [], JSON.stringify(v, null, 1));
+  });
+
+  it('search finds rows on any page, with or without diacritics, and announces the count', async () => {
+    await p.fill('#dm-table-search', 'so 1187 ve');
+    assert.deepEqual(await visibleTitlesOf(p), ['Kế hoạch số 1187 về ngân sách']);
+    await p.waitForFunction(() => document.querySelector('tiepcan-catalog [role=status]').textContent === 'Hiển thị 1/1201 mục');
+    assert.equal(await p.isHidden('nav.tc-pager'), true);
+    await p.fill('#dm-table-search', 'Phụ lục'.normalize('NFD'));
+    assert.deepEqual(await visibleTitlesOf(p), ['+ Phụ lục của mục 8']);
+    await p.fill('#dm-table-search', 'dau moi');
+    await p.selectOption('#dm-table-point', 'đ');
+    await p.selectOption('#dm-table-year', '2026');
+    const rows = await p.$$eval('tiepcan-catalog tr.tc-item', (r) => r.map((x) => [x.dataset.point, x.dataset.year]));
+    assert.ok(rows.length > 0 && rows.every(([pt, y]) => pt === 'đ' && y === '2026'), JSON.stringify(rows));
+    await p.fill('#dm-table-search', 'khong co gi nhu the nay');
+    await p.waitForFunction(() => document.querySelector('tiepcan-catalog [role=status]').textContent === 'Không có mục nào khớp');
+    assert.equal(await p.$$eval('tiepcan-catalog tr.tc-item', (r) => r.length), 0);
+    const v = await axe(p);
+    assert.deepEqual(v, [], JSON.stringify(v, null, 1));
+    await p.fill('#dm-table-search', '');
+    await p.selectOption('#dm-table-point', '');
+    await p.selectOption('#dm-table-year', '');
+  });
+
+  it('sort over every row: sorted pages have no section headers; source order brings them back', async () => {
+    await p.click('th[data-field=created_on] button');
+    await p.click('th[data-field=created_on] button');
+    assert.equal(await p.getAttribute('th[data-field=created_on]', 'aria-sort'), 'descending');
+    const dates = await p.$$eval('tiepcan-catalog tr.tc-item', (r) => r.map((x) => x.dataset.date));
+    assert.equal(dates.length, 50);
+    assert.equal(dates[0], '2026-12-28'); // the latest date of all 1,200 items
+    assert.deepEqual(dates, [...dates].sort().reverse());
+    assert.equal(await p.$$eval('tiepcan-catalog tr.tc-section', (r) => r.length), 0);
+    const v = await axe(p);
+    assert.deepEqual(v, [], JSON.stringify(v, null, 1));
+    await p.click('th[data-field=title] button');
+    assert.equal((await visibleTitlesOf(p))[0], 'Báo cáo số 3 về ngân sách');
+    await p.click('th[data-field=seq] button');
+    assert.deepEqual(await orders(), [...Array(50).keys()]);
+    assert.equal(await p.$$eval('tiepcan-catalog tr.tc-section', (r) => r.length), 1);
+    assert.deepEqual(probs.filter((x) => !/favicon|404/.test(x)), []);
+  });
+
+  it('a src that is not a catalog gives an alert, not a broken table', async () => {
+    const p2 = await c.browser.newPage();
+    await p2.route('**/catalog-12.json', (r) => r.fulfill({ contentType: 'application/json', body: '{"kind": "disclosure", "items": [' }));
+    await p2.goto(s.url + PAGE);
+    await p2.waitForSelector('tiepcan-catalog [role=alert]');
+    assert.match(await p2.textContent('tiepcan-catalog [role=alert]'), /^Không đọc được danh mục: /);
+    await p2.close();
+  });
+});
+
+function visibleTitlesOf(pg) {
+  return pg.$$eval('tiepcan-catalog tr.tc-item th[scope=row]', (ths) => ths.map((t) => t.textContent));
+}
+
+// The other way in: a table rendered on the server (the demo page), rows
+// moved in and out of the table; same controls, same behaviour.
+describe('<tiepcan-catalog> around a server-rendered table', { timeout: 120000 }, () => {
+  let s; let c; let p;
+  const st = () => p.textContent('tiepcan-catalog [role=status]');
+  const shown = (attr) => p.$$eval('tiepcan-catalog tr.tc-item', (r, a) => r.filter((x) => x.offsetParent !== null).map((x) => x.dataset[a]), attr);
+  before(async () => {
+    s = await serve(); c = await launch(); p = await c.browser.newPage();
+    await p.goto(s.url + '/examples/web/index.html');
+    await whenEnhanced(p);
+  });
+  after(async () => { await c.close(); await s.close(); });
+
+  it('search, sort and source order over the rows already in the page', async () => {
+    assert.equal(await st(), 'Hiển thị 10/10 mục');
+    await p.fill('#dm-table-search', 'ke hoach');
+    assert.deepEqual(await shown('order'), ['5', '6', '7']);
+    await p.waitForFunction(() => document.querySelector('tiepcan-catalog [role=status]').textContent === 'Hiển thị 3/10 mục');
+    await p.fill('#dm-table-search', '');
+    await p.click('th[data-field=title] button');
+    assert.equal(await p.textContent('tiepcan-catalog tr.tc-item th[scope=row]'), 'Báo cáo công khai dự toán ngân sách xã năm 2026');
+    await p.click('th[data-field=created_on] button');
+    await p.click('th[data-field=created_on] button');
+    const dates = await shown('date');
+    assert.equal(dates[0], '2026-12-15');
+    assert.equal(dates.at(-1), undefined); // the entry without a date goes last
+    assert.equal((await shown('order')).at(-1), '4');
+    const v = await axe(p);
+    assert.deepEqual(v, [], JSON.stringify(v, null, 1));
+    await p.click('th[data-field=seq] button');
+    assert.deepEqual(await shown('order'), ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+    assert.equal(await p.$$eval('tiepcan-catalog tr.tc-section', (r) => r.filter((x) => x.offsetParent !== null).length), 2);
+  });
+});

