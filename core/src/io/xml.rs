@@ -544,6 +544,15 @@ pub fn catalog_to_xml_string(catalog: &Catalog) -> Result<String, XmlWriteError>
 // ---------------------------------------------------------------------------
 // Reader
 // ---------------------------------------------------------------------------
+//
+// Speed (BENCHMARKS.md, "XML"): events borrow from the input (slice reader,
+// no buffer copies); whitespace between elements is skipped inside quick-xml
+// while a container is read (`trim_text_start`, switched off while a leaf's
+// text is read, so text stays exact), so it costs no event and no UTF-8
+// check; a leaf's text is a `Cow` that borrows from the input unless it
+// holds a reference, and codes, dates and numbers are parsed from it
+// without a copy; an event's position is where its bytes sit in the input;
+// JSON pointers are formatted only when a diagnostic or an error needs one.
 
 pub(crate) enum Ev<'a> {
     Start(BytesStart<'a>),
@@ -566,7 +575,81 @@ pub(crate) struct P<'a> {
 pub(crate) type R<T> = Result<T, XmlError>;
 
 pub(crate) fn local(s: &BytesStart<'_>) -> String {
-    s.local_name().as_ref().to_string()
+    local_name(s).to_string()
+}
+
+/// The element name without its namespace prefix, as quick-xml's
+/// `local_name` (after the first `:`), by an inline scan: names are short.
+fn local_name<'s>(s: &'s BytesStart<'_>) -> &'s str {
+    let n = s.name().into_inner();
+    match n.bytes().position(|b| b == b':') {
+        Some(i) => &n[i + 1..],
+        None => n,
+    }
+}
+
+/// The quick-xml reader every tiepcan XML format uses: events borrow from
+/// `src`, empty elements come as a start and an end, end tags must match
+/// their start tags, text is not trimmed. DOCTYPEs, entities and limits are
+/// refused by [`P::raw`] and [`P::resolve_ref`].
+pub(crate) fn xml_reader(src: &[u8]) -> Reader<&[u8]> {
+    let mut r = Reader::from_reader(src);
+    let c = r.config_mut();
+    c.expand_empty_elements = true;
+    c.check_end_names = true;
+    c.trim_text(false);
+    r
+}
+
+/// Checks made before parsing: the size limit, and UTF-16 refused. Returns
+/// the input after a UTF-8 byte-order mark and the mark's length (add it to
+/// an error's offset).
+///
+/// # Errors
+/// [`XmlErrorKind::Limit`] over `limits.max_bytes`; [`XmlErrorKind::Syntax`]
+/// for UTF-16.
+pub(crate) fn check_input<'b>(
+    bytes: &'b [u8],
+    limits: &XmlLimits,
+) -> Result<(&'b [u8], usize), XmlError> {
+    if bytes.len() > limits.max_bytes {
+        return Err(XmlError {
+            kind: XmlErrorKind::Limit,
+            message: format!(
+                "the file has {} bytes, more than the limit of {}",
+                bytes.len(),
+                limits.max_bytes
+            ),
+            line: 1,
+            col: 1,
+            offset: 0,
+            limit: Some(LimitHit {
+                what: "file size in bytes",
+                limit: limits.max_bytes as u64,
+                found: bytes.len() as u64,
+            }),
+        });
+    }
+    if bytes.starts_with(&[0xFE, 0xFF]) || bytes.starts_with(&[0xFF, 0xFE]) {
+        return Err(XmlError {
+            kind: XmlErrorKind::Syntax,
+            message: "the file is UTF-16; tiepcan XML is UTF-8".into(),
+            line: 1,
+            col: 1,
+            offset: 0,
+            limit: None,
+        });
+    }
+    let bom = if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        3
+    } else {
+        0
+    };
+    Ok((&bytes[bom..], bom))
+}
+
+fn is_xml_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r')
 }
 
 /// `2019-05-02`, `2019-05` or `2019` without the general parser (fast path).
@@ -601,7 +684,36 @@ pub(crate) fn from_code<'de, T: Deserialize<'de>>(s: &'de str) -> Option<T> {
     T::deserialize(d).ok()
 }
 
+/// JSON pointer of an item (`/items/3/children/1`), formatted only when a
+/// diagnostic or an error needs it.
+#[derive(Clone, Copy)]
+enum Ptr<'p> {
+    Item(usize),
+    Child(&'p Ptr<'p>, usize),
+}
+
+impl std::fmt::Display for Ptr<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Ptr::Item(i) => write!(f, "/items/{i}"),
+            Ptr::Child(p, i) => write!(f, "{p}/children/{i}"),
+        }
+    }
+}
+
 impl<'a> P<'a> {
+    /// A reader over `src` (the input after [`check_input`]).
+    pub(crate) fn new(src: &'a [u8], limits: &XmlLimits) -> Self {
+        P {
+            r: xml_reader(src),
+            src,
+            lim: *limits,
+            depth: 0,
+            pos: 0,
+            diags: Vec::new(),
+        }
+    }
+
     pub(crate) fn err(
         &self,
         at: usize,
@@ -626,93 +738,212 @@ impl<'a> P<'a> {
         }
     }
 
+    /// Where `s` starts in the input, less the `back` bytes of markup before
+    /// it (`<`, `</`, `&`); `fallback` when `s` is not a part of the input.
+    fn offset_of(&self, s: &str, back: usize, fallback: usize) -> usize {
+        let o = (s.as_ptr() as usize).wrapping_sub(self.src.as_ptr() as usize);
+        if o >= back && o <= self.src.len() {
+            o - back
+        } else {
+            fallback
+        }
+    }
+
+    /// `at`, moved past whitespace that the reader skipped.
+    fn skip_space(&self, at: usize) -> usize {
+        at + self
+            .src
+            .get(at..)
+            .map_or(0, |r| r.iter().take_while(|&&b| is_xml_space(b)).count())
+    }
+
+    /// quick-xml found bytes that are not UTF-8 in the event that starts at
+    /// `from`, but does not say where: the first such byte.
+    fn not_utf8(&self, from: usize) -> XmlError {
+        let rest = self.src.get(from..).unwrap_or_default();
+        let at = from
+            + std::str::from_utf8(rest)
+                .err()
+                .map_or(0, |e| e.valid_up_to());
+        let byte = self.src.get(at).copied().unwrap_or_default();
+        self.err(
+            at,
+            XmlErrorKind::Syntax,
+            format!("byte 0x{byte:02X} is not UTF-8 here; tiepcan XML is UTF-8"),
+        )
+    }
+
+    /// The next event, with the safety checks: element depth and attribute
+    /// limits, DOCTYPE refused, encodings other than UTF-8 refused. Sets
+    /// `self.pos` to where the event starts.
+    ///
+    /// This runs once per event (55 times per item of the benchmark): the
+    /// error paths are kept out of it in cold functions, and it is inlined
+    /// into its two hot callers, [`Self::child`] and [`Self::text_cow`].
+    #[inline(always)]
     pub(crate) fn raw(&mut self) -> R<Ev<'a>> {
         loop {
-            self.pos = self.r.buffer_position() as usize;
+            let before = self.r.buffer_position() as usize;
+            self.pos = before;
             let ev = match self.r.read_event() {
                 Ok(ev) => ev,
-                Err(e) => {
-                    let at = self.r.error_position() as usize;
-                    return Err(self.err(at, XmlErrorKind::Syntax, e.to_string()));
-                }
+                Err(e) => return Err(self.read_error(e, before)),
             };
             match ev {
                 Event::Start(s) => {
+                    self.pos = self.offset_of(&s, 1, before);
                     self.depth += 1;
                     if self.depth > self.lim.max_depth {
-                        return Err(self.limit_err(
-                            self.pos,
-                            LimitHit {
-                                what: "element depth",
-                                limit: self.lim.max_depth as u64,
-                                found: self.depth as u64,
-                            },
-                            format!(
-                                "elements nest deeper than the limit of {} levels",
-                                self.lim.max_depth
-                            ),
-                        ));
+                        return Err(self.depth_error());
                     }
-                    if !s.attributes_raw().trim().is_empty() {
-                        let n = s.attributes().with_checks(true).count();
-                        if n > self.lim.max_attributes {
-                            return Err(self.limit_err(
-                                self.pos,
-                                LimitHit {
-                                    what: "attributes per element",
-                                    limit: self.lim.max_attributes as u64,
-                                    found: n as u64,
-                                },
-                                format!(
-                                    "<{}> has {n} attributes, more than the limit of {}",
-                                    local(&s),
-                                    self.lim.max_attributes
-                                ),
-                            ));
-                        }
+                    if !s.attributes_raw().is_empty() {
+                        self.check_attributes(&s)?;
                     }
                     return Ok(Ev::Start(s));
                 }
-                // Not produced: expand_empty_elements is on. Refused rather
-                // than trusted, so that no input can reach a panic.
-                Event::Empty(_) => {
-                    return Err(self.err(
-                        self.pos,
-                        XmlErrorKind::Syntax,
-                        "unexpected empty-element event",
-                    ))
-                }
-                Event::End(_) => {
+                Event::End(e) => {
+                    // The end of an expanded empty element is not in the
+                    // input: it is where the reader stands.
+                    self.pos = self.offset_of(&e, 2, before);
                     self.depth -= 1;
                     return Ok(Ev::End);
                 }
-                Event::Text(t) => return Ok(Ev::Text(t.xml10_content())),
-                Event::CData(t) => return Ok(Ev::Text(t.xml10_content())),
-                Event::GeneralRef(r) => return Ok(Ev::Ref(r)),
+                Event::Text(t) => {
+                    self.pos = self.offset_of(&t, 0, before);
+                    // Line ends are normalised (`xml10_content`) only when
+                    // there is a carriage return. The scan has no early exit
+                    // so that it is vectorised: cheaper than a memchr call
+                    // for the usual short texts.
+                    let cr = t.as_bytes().iter().fold(false, |cr, &b| cr | (b == b'\r'));
+                    return Ok(Ev::Text(if cr {
+                        t.xml10_content()
+                    } else {
+                        t.into_inner()
+                    }));
+                }
+                Event::GeneralRef(r) => {
+                    self.pos = self.offset_of(&r, 1, before);
+                    return Ok(Ev::Ref(r));
+                }
+                Event::CData(t) => {
+                    self.pos = self.skip_space(before);
+                    return Ok(Ev::Text(t.xml10_content()));
+                }
                 Event::Comment(_) | Event::PI(_) => continue,
                 Event::Decl(d) => {
-                    if let Some(Ok(enc)) = d.encoding() {
-                        if !enc.eq_ignore_ascii_case("utf-8") && !enc.eq_ignore_ascii_case("utf8") {
-                            return Err(self.err(
-                                self.pos,
-                                XmlErrorKind::Syntax,
-                                format!("encoding {enc:?} is not supported; tiepcan XML is UTF-8"),
-                            ));
-                        }
-                    }
+                    self.pos = self.skip_space(before);
+                    self.check_decl(&d)?;
                     continue;
                 }
                 Event::DocType(_) => {
-                    return Err(self.err(
-                        self.pos,
-                        XmlErrorKind::Dtd,
-                        "a DOCTYPE declaration was found; tiepcan refuses DTDs and entity \
-                         declarations (they allow entity-expansion attacks)",
-                    ))
+                    self.pos = self.skip_space(before);
+                    return Err(self.doctype_error());
                 }
-                Event::Eof => return Ok(Ev::Eof),
+                // Not produced: expand_empty_elements is on. Refused rather
+                // than trusted, so that no input can reach a panic.
+                Event::Empty(_) => return Err(self.empty_event_error()),
+                Event::Eof => {
+                    self.pos = self.src.len();
+                    return Ok(Ev::Eof);
+                }
             }
         }
+    }
+
+    /// A quick-xml error for the event that starts at `before`.
+    #[cold]
+    #[inline(never)]
+    fn read_error(&self, e: quick_xml::Error, before: usize) -> XmlError {
+        match e {
+            quick_xml::Error::Encoding(_) => self.not_utf8(before),
+            e => {
+                let at = self.r.error_position() as usize;
+                self.err(at, XmlErrorKind::Syntax, e.to_string())
+            }
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn depth_error(&self) -> XmlError {
+        self.limit_err(
+            self.pos,
+            LimitHit {
+                what: "element depth",
+                limit: self.lim.max_depth as u64,
+                found: self.depth as u64,
+            },
+            format!(
+                "elements nest deeper than the limit of {} levels",
+                self.lim.max_depth
+            ),
+        )
+    }
+
+    /// The attribute limit of a start tag that has attributes, counting
+    /// what quick-xml's checked attribute iterator yields. A lone attribute
+    /// (the usual case) is counted without the duplicate check, which
+    /// allocates; one item cannot be a duplicate, so the count is the same.
+    #[inline(never)]
+    fn check_attributes(&self, s: &BytesStart<'_>) -> R<()> {
+        let mut n = s.attributes().with_checks(false).count();
+        if n > 1 {
+            n = s.attributes().with_checks(true).count();
+        }
+        if n > self.lim.max_attributes {
+            return Err(self.limit_err(
+                self.pos,
+                LimitHit {
+                    what: "attributes per element",
+                    limit: self.lim.max_attributes as u64,
+                    found: n as u64,
+                },
+                format!(
+                    "<{}> has {n} attributes, more than the limit of {}",
+                    local(s),
+                    self.lim.max_attributes
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Only UTF-8 is accepted in the XML declaration.
+    #[cold]
+    #[inline(never)]
+    fn check_decl(&self, d: &quick_xml::events::BytesDecl<'_>) -> R<()> {
+        if let Some(Ok(enc)) = d.encoding() {
+            if !enc.eq_ignore_ascii_case("utf-8") && !enc.eq_ignore_ascii_case("utf8") {
+                return Err(self.err(
+                    self.pos,
+                    XmlErrorKind::Syntax,
+                    format!("encoding {enc:?} is not supported; tiepcan XML is UTF-8"),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// A DOCTYPE is always refused: no DTD, no entity declarations.
+    #[cold]
+    #[inline(never)]
+    fn doctype_error(&self) -> XmlError {
+        self.err(
+            self.pos,
+            XmlErrorKind::Dtd,
+            "a DOCTYPE declaration was found; tiepcan refuses DTDs and entity \
+             declarations (they allow entity-expansion attacks)",
+        )
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn empty_event_error(&self) -> XmlError {
+        self.err(
+            self.pos,
+            XmlErrorKind::Syntax,
+            "unexpected empty-element event",
+        )
     }
 
     pub(crate) fn resolve_ref(&self, r: &BytesRef<'_>) -> R<char> {
@@ -743,12 +974,14 @@ impl<'a> P<'a> {
     /// Next child element of the current container, or `None` at its end.
     /// Whitespace between elements is skipped; other text is an error.
     pub(crate) fn child(&mut self, parent: &str) -> R<Option<(BytesStart<'a>, usize)>> {
+        // Skipped by quick-xml itself: no event, no UTF-8 check.
+        self.r.config_mut().trim_text_start = true;
         loop {
             match self.raw()? {
                 Ev::Start(s) => return Ok(Some((s, self.pos))),
                 Ev::End => return Ok(None),
                 Ev::Text(t) => {
-                    if !t.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r')) {
+                    if !t.bytes().all(is_xml_space) {
                         return Err(self.err(
                             self.pos,
                             XmlErrorKind::Structure,
@@ -777,17 +1010,27 @@ impl<'a> P<'a> {
     /// The text of a leaf element, up to its end tag, exactly as written
     /// (line ends normalised as XML requires, references resolved).
     pub(crate) fn text(&mut self, name: &str) -> R<String> {
-        let mut out = String::new();
+        Ok(self.text_cow(name)?.into_owned())
+    }
+
+    /// [`Self::text`], borrowed from the input when it holds no reference
+    /// and no carriage return.
+    pub(crate) fn text_cow(&mut self, name: &str) -> R<Cow<'a, str>> {
+        self.r.config_mut().trim_text_start = false;
+        let mut out = Cow::Borrowed("");
         loop {
             match self.raw()? {
                 Ev::Text(t) => {
                     if out.is_empty() {
-                        out = t.into_owned();
+                        out = t;
                     } else {
-                        out.push_str(&t);
+                        out.to_mut().push_str(&t);
                     }
                 }
-                Ev::Ref(r) => out.push(self.resolve_ref(&r)?),
+                Ev::Ref(r) => {
+                    let c = self.resolve_ref(&r)?;
+                    out.to_mut().push(c);
+                }
                 Ev::End => return Ok(out),
                 Ev::Start(s) => {
                     return Err(self.err(
@@ -822,9 +1065,13 @@ impl<'a> P<'a> {
     }
 
     pub(crate) fn attr(&self, s: &BytesStart<'_>, at: usize, key: &str) -> R<Option<String>> {
+        Ok(self.attr_cow(s, at, key)?.map(Cow::into_owned))
+    }
+
+    fn attr_cow<'s>(&self, s: &'s BytesStart<'_>, at: usize, key: &str) -> R<Option<Cow<'s, str>>> {
         match s.try_get_attribute(key) {
             Ok(Some(a)) => match a.normalized_value(XmlVersion::Implicit1_0) {
-                Ok(v) => Ok(Some(v.into_owned())),
+                Ok(v) => Ok(Some(v)),
                 Err(e) => Err(self.err(at, XmlErrorKind::Syntax, e.to_string())),
             },
             Ok(None) => Ok(None),
@@ -832,8 +1079,8 @@ impl<'a> P<'a> {
         }
     }
 
-    fn need_attr(&self, s: &BytesStart<'_>, at: usize, key: &str) -> R<String> {
-        self.attr(s, at, key)?.ok_or_else(|| {
+    fn need_attr<'s>(&self, s: &'s BytesStart<'_>, at: usize, key: &str) -> R<Cow<'s, str>> {
+        self.attr_cow(s, at, key)?.ok_or_else(|| {
             self.err(
                 at,
                 XmlErrorKind::Structure,
@@ -867,7 +1114,7 @@ impl<'a> P<'a> {
     }
 
     fn date(&mut self, name: &str, at: usize) -> R<NaiveDate> {
-        let v = self.text(name)?;
+        let v = self.text_cow(name)?;
         v.parse::<NaiveDate>()
             .map_err(|_| self.value_err(at, name, &v, "an ISO date (2026-01-02)"))
     }
@@ -883,7 +1130,7 @@ impl<'a> P<'a> {
         };
         let mut raw = false;
         while let Some((s, at)) = self.child(name)? {
-            let n: &str = s.local_name().into_inner();
+            let n = local_name(&s);
             macro_rules! once {
                 ($slot:expr, $v:expr) => {{
                     if $slot.is_some() {
@@ -902,7 +1149,7 @@ impl<'a> P<'a> {
                 }
                 "number" => once!(r.number, self.text(n)?),
                 "year" => {
-                    let v = self.text(n)?;
+                    let v = self.text_cow(n)?;
                     let y = v
                         .parse::<u16>()
                         .map_err(|_| self.value_err(at, n, &v, "a year"))?;
@@ -930,7 +1177,7 @@ impl<'a> P<'a> {
         let mut area = false;
         const P: &str = "agency";
         while let Some((s, at)) = self.child(P)? {
-            let n: &str = s.local_name().into_inner();
+            let n = local_name(&s);
             macro_rules! once {
                 ($slot:expr, $v:expr) => {{
                     if $slot.is_some() {
@@ -948,20 +1195,20 @@ impl<'a> P<'a> {
                     name = true;
                 }
                 "level" => {
-                    let v = self.text(n)?;
+                    let v = self.text_cow(n)?;
                     let l = from_code(&v).ok_or_else(|| {
                         self.value_err(at, n, &v, "an agency level (ministry, province, …)")
                     })?;
                     once!(a.level, l)
                 }
                 "code" => {
-                    let v = self.text(n)?;
+                    let v = self.text_cow(n)?;
                     let c = crate::model::AgencyCode::parse(&v)
                         .map_err(|e| self.err(at, XmlErrorKind::Value, e.to_string()))?;
                     once!(a.code, c)
                 }
                 "has_portal" => {
-                    let v = self.text(n)?;
+                    let v = self.text_cow(n)?;
                     let b = match v.trim() {
                         "true" | "1" => true,
                         "false" | "0" => false,
@@ -979,7 +1226,7 @@ impl<'a> P<'a> {
                     if area {
                         return Err(self.dup(at, n, P));
                     }
-                    let v = self.text(n)?;
+                    let v = self.text_cow(n)?;
                     a.area_class = from_code(&v).ok_or_else(|| {
                         self.value_err(
                             at,
@@ -1033,7 +1280,7 @@ impl<'a> P<'a> {
     /// consent holder) are only kept: the validator reports them with their
     /// citation (`R-ART17-POINT`, `R-CAT-FORM-ENUM`, `R-COND-HOLDER`), as for
     /// the other readers.
-    fn bad_cell(&mut self, at: usize, ptr: &str, field: Field, value: &str, why: String) {
+    fn bad_cell(&mut self, at: usize, ptr: Ptr<'_>, field: Field, value: &str, why: String) {
         if matches!(
             field,
             Field::Art17Point | Field::DisclosureForms | Field::Ground | Field::ConsentHolder
@@ -1072,15 +1319,15 @@ impl<'a> P<'a> {
     fn created_on(
         &mut self,
         at: usize,
-        ptr: &str,
+        ptr: Ptr<'_>,
         unparsed: &mut BTreeMap<Field, String>,
     ) -> R<Option<PartialDate>> {
-        let v = self.text("created_on")?;
+        let v = self.text_cow("created_on")?;
         match iso_partial(&v).map_or_else(|| PartialDate::parse(&v), Ok) {
             Ok(d) => Ok(Some(d)),
             Err(e) => {
                 self.bad_cell(at, ptr, Field::CreatedOn, &v, e.to_string());
-                unparsed.insert(Field::CreatedOn, v);
+                unparsed.insert(Field::CreatedOn, v.into_owned());
                 Ok(None)
             }
         }
@@ -1091,11 +1338,11 @@ impl<'a> P<'a> {
         &mut self,
         n: &str,
         at: usize,
-        ptr: &str,
+        ptr: Ptr<'_>,
         field: Field,
         unparsed: &mut BTreeMap<Field, String>,
     ) -> R<Option<T>> {
-        let v = self.text(n)?;
+        let v = self.text_cow(n)?;
         match from_code::<T>(&v) {
             Some(x) => Ok(Some(x)),
             None => {
@@ -1106,7 +1353,7 @@ impl<'a> P<'a> {
                     &v,
                     format!("{v:?} is not a code of schemas/catalog.xsd"),
                 );
-                unparsed.insert(field, v);
+                unparsed.insert(field, v.into_owned());
                 Ok(None)
             }
         }
@@ -1125,7 +1372,7 @@ impl<'a> P<'a> {
         match n {
             "unparsed" => {
                 while let Some((c, cat)) = self.child(n)? {
-                    if c.local_name().as_ref() != "cell" {
+                    if local_name(&c) != "cell" {
                         return Err(self.unknown(cat, &local(&c), n));
                     }
                     let f = self.need_attr(&c, cat, "field")?;
@@ -1138,10 +1385,10 @@ impl<'a> P<'a> {
             }
             "extra" => {
                 while let Some((c, cat)) = self.child(n)? {
-                    if c.local_name().as_ref() != "cell" {
+                    if local_name(&c) != "cell" {
                         return Err(self.unknown(cat, &local(&c), n));
                     }
-                    let h = self.need_attr(&c, cat, "header")?;
+                    let h = self.need_attr(&c, cat, "header")?.into_owned();
                     let v = self.text("cell")?;
                     if extra.insert(h, v).is_some() {
                         return Err(self.err(
@@ -1166,7 +1413,7 @@ impl<'a> P<'a> {
                     columns: BTreeMap::new(),
                 };
                 while let Some((c, cat)) = self.child(n)? {
-                    if c.local_name().as_ref() != "column" {
+                    if local_name(&c) != "column" {
                         return Err(self.unknown(cat, &local(&c), n));
                     }
                     let f = self.need_attr(&c, cat, "field")?;
@@ -1183,107 +1430,54 @@ impl<'a> P<'a> {
         Ok(true)
     }
 
-    fn info_item(&mut self, ptr: &str, item_at: usize) -> R<InformationItem> {
-        let mut it = InformationItem::default();
+    /// One `<item>` of either catalog (its start tag was just read at
+    /// `item_at`): the elements both kinds share are read here, the others
+    /// by [`XmlItem::own`].
+    fn item<T: XmlItem>(&mut self, ptr: Ptr<'_>, item_at: usize) -> R<T> {
+        let mut it = T::default();
         let mut title = false;
         const P: &str = "item";
         while let Some((s, at)) = self.child(P)? {
-            let n: &str = s.local_name().into_inner();
-            macro_rules! once {
-                ($slot:expr, $v:expr) => {{
-                    if $slot.is_some() {
+            let n = local_name(&s);
+            match n {
+                "seq" => {
+                    if it.seq().is_some() {
                         return Err(self.dup(at, n, P));
                     }
-                    $slot = $v;
-                }};
-            }
-            match n {
-                "seq" => once!(it.seq, Some(self.text(n)?)),
+                    *it.seq() = Some(self.text(n)?);
+                }
                 "title" => {
                     if title {
                         return Err(self.dup(at, n, P));
                     }
-                    it.title = self.text(n)?;
+                    *it.title() = self.text(n)?;
                     title = true;
                 }
-                "number_symbol" => once!(it.number_symbol, Some(self.doc_ref(n)?)),
+                "number_symbol" => {
+                    if it.number_symbol().is_some() {
+                        return Err(self.dup(at, n, P));
+                    }
+                    *it.number_symbol() = Some(self.doc_ref(n)?);
+                }
                 "created_on" => {
-                    let d = self.created_on(at, ptr, &mut it.unparsed)?;
-                    once!(it.created_on, d)
-                }
-                "art17_point" => {
-                    let v = self.text(n)?;
-                    let code = crate::law::Art17Point::CLAUSE_1
-                        .into_iter()
-                        .chain([crate::law::Art17Point::Art17Clause2])
-                        .find(|p| p.code() == v);
-                    match code.map_or_else(|| crate::law::Art17Point::parse(&v), Ok) {
-                        Ok(p) => once!(it.art17_point, Some(p)),
-                        Err(e) => {
-                            self.bad_cell(at, ptr, Field::Art17Point, &v, e.to_string());
-                            it.unparsed.insert(Field::Art17Point, v);
-                        }
-                    }
-                }
-                "disclosure_forms" => {
-                    if !it.disclosure_forms.is_empty() {
+                    let d = self.created_on(at, ptr, it.tail().0)?;
+                    if it.created_on().is_some() {
                         return Err(self.dup(at, n, P));
                     }
-                    let mut bad = Vec::new();
-                    while let Some((c, cat)) = self.child(n)? {
-                        if c.local_name().as_ref() != "form" {
-                            return Err(self.unknown(cat, &local(&c), n));
-                        }
-                        let v = self.text("form")?;
-                        match from_code(&v) {
-                            Some(f) => it.disclosure_forms.push(f),
-                            None => bad.push((cat, v)),
-                        }
-                    }
-                    if !bad.is_empty() {
-                        let all: Vec<&str> = bad.iter().map(|(_, v)| v.as_str()).collect();
-                        let joined = all.join("; ");
-                        self.bad_cell(
-                            bad[0].0,
-                            ptr,
-                            Field::DisclosureForms,
-                            &joined,
-                            "not a form code of Art. 18(1) (portal, mass_media, official_gazette, \
-                             posting, reception_press_spokesperson, other)"
-                                .to_string(),
-                        );
-                        it.unparsed.insert(Field::DisclosureForms, joined);
-                    }
+                    *it.created_on() = d;
                 }
-                "disclosure_time" => once!(it.disclosure_time, Some(self.text(n)?)),
-                "disclosure_period" => once!(it.disclosure_period, Some(self.text(n)?)),
-                "access_link" => once!(it.access_link, Some(self.text(n)?)),
-                "link_text" => once!(it.link_text, Some(self.text(n)?)),
-                "attachment" => once!(it.attachment, Some(self.text(n)?)),
-                "section" => once!(it.section, Some(self.text(n)?)),
-                "children" => {
-                    if !it.children.is_empty() {
+                "section" => {
+                    if it.section().is_some() {
                         return Err(self.dup(at, n, P));
                     }
-                    while let Some((c, cat)) = self.child(n)? {
-                        if c.local_name().as_ref() != "item" {
-                            return Err(self.unknown(cat, &local(&c), n));
-                        }
-                        let p = format!("{ptr}/children/{}", it.children.len());
-                        let child = self.info_item(&p, cat)?;
-                        it.children.push(child);
-                    }
+                    *it.section() = Some(self.text(n)?);
                 }
                 _ => {
-                    if !self.tail_elem(
-                        n,
-                        &s,
-                        at,
-                        &mut it.unparsed,
-                        &mut it.extra,
-                        &mut it.source,
-                    )? {
-                        return Err(self.unknown(at, n, P));
+                    if !it.own(self, n, at, ptr)? {
+                        let (unparsed, extra, source) = it.tail();
+                        if !self.tail_elem(n, &s, at, unparsed, extra, source)? {
+                            return Err(self.unknown(at, n, P));
+                        }
                     }
                 }
             }
@@ -1298,81 +1492,24 @@ impl<'a> P<'a> {
         Ok(it)
     }
 
-    fn cond_item(&mut self, ptr: &str, item_at: usize) -> R<ConditionalItem> {
-        let mut it = ConditionalItem::default();
-        let mut title = false;
-        const P: &str = "item";
-        while let Some((s, at)) = self.child(P)? {
-            let n: &str = s.local_name().into_inner();
-            macro_rules! once {
-                ($slot:expr, $v:expr) => {{
-                    if $slot.is_some() {
-                        return Err(self.dup(at, n, P));
-                    }
-                    $slot = $v;
-                }};
+    /// The `<item>` elements of `<items>`, up to its end tag.
+    fn items<T: XmlItem>(&mut self) -> R<Vec<T>> {
+        let mut items = Vec::new();
+        while let Some((c, cat)) = self.child("items")? {
+            if local_name(&c) != "item" {
+                return Err(self.unknown(cat, &local(&c), "items"));
             }
-            match n {
-                "seq" => once!(it.seq, Some(self.text(n)?)),
-                "title" => {
-                    if title {
-                        return Err(self.dup(at, n, P));
-                    }
-                    it.title = self.text(n)?;
-                    title = true;
-                }
-                "number_symbol" => once!(it.number_symbol, Some(self.doc_ref(n)?)),
-                "created_on" => {
-                    let d = self.created_on(at, ptr, &mut it.unparsed)?;
-                    once!(it.created_on, d)
-                }
-                "ground" => {
-                    let g = self.item_code(n, at, ptr, Field::Ground, &mut it.unparsed)?;
-                    once!(it.ground, g)
-                }
-                "consent_holder" => {
-                    let g = self.item_code(n, at, ptr, Field::ConsentHolder, &mut it.unparsed)?;
-                    once!(it.consent_holder, g)
-                }
-                "consent_status" => {
-                    let g = self.item_code(n, at, ptr, Field::ConsentStatus, &mut it.unparsed)?;
-                    once!(it.consent_status, g)
-                }
-                "consent_document" => once!(it.consent_document, Some(self.text(n)?)),
-                "override_decision" => {
-                    let o = self.override_decision()?;
-                    once!(it.override_decision, Some(o))
-                }
-                "section" => once!(it.section, Some(self.text(n)?)),
-                _ => {
-                    if !self.tail_elem(
-                        n,
-                        &s,
-                        at,
-                        &mut it.unparsed,
-                        &mut it.extra,
-                        &mut it.source,
-                    )? {
-                        return Err(self.unknown(at, n, P));
-                    }
-                }
-            }
+            let item = self.item(Ptr::Item(items.len()), cat)?;
+            items.push(item);
         }
-        if !title {
-            return Err(self.err(
-                item_at,
-                XmlErrorKind::Structure,
-                format!("<item> {ptr} needs a <title> element"),
-            ));
-        }
-        Ok(it)
+        Ok(items)
     }
 
     fn override_decision(&mut self) -> R<OverrideDecision> {
         const P: &str = "override_decision";
         let (mut by, mut reason, mut on, mut doc) = (None, None, None, None);
         while let Some((s, at)) = self.child(P)? {
-            let n: &str = s.local_name().into_inner();
+            let n = local_name(&s);
             macro_rules! once {
                 ($slot:expr, $v:expr) => {{
                     if $slot.is_some() {
@@ -1454,39 +1591,35 @@ impl<'a> P<'a> {
             ));
         }
         let mut header = CatalogHeader::default();
-        let mut dis = Vec::new();
-        let mut cond = Vec::new();
-        let mut items = false;
+        let mut catalog = None;
         while let Some((s, at)) = self.child(&name)? {
-            let n: &str = s.local_name().into_inner();
+            let n = local_name(&s);
             if n == "items" {
-                if items {
+                if catalog.is_some() {
                     return Err(self.dup(at, n, &name));
                 }
-                items = true;
-                while let Some((c, cat)) = self.child("items")? {
-                    if c.local_name().as_ref() != "item" {
-                        return Err(self.unknown(cat, &local(&c), "items"));
-                    }
-                    if disclosure {
-                        let p = format!("/items/{}", dis.len());
-                        dis.push(self.info_item(&p, cat)?);
-                    } else {
-                        let p = format!("/items/{}", cond.len());
-                        cond.push(self.cond_item(&p, cat)?);
-                    }
-                }
+                catalog = Some(if disclosure {
+                    Catalog::Disclosure(DisclosureCatalog {
+                        header: CatalogHeader::default(),
+                        items: self.items()?,
+                    })
+                } else {
+                    Catalog::Conditional(ConditionalAccessCatalog {
+                        header: CatalogHeader::default(),
+                        items: self.items()?,
+                    })
+                });
             } else if !self.header_elem(&mut header, n, at, &name)? {
                 return Err(self.unknown(at, n, &name));
             }
         }
-        if !items {
+        let Some(mut catalog) = catalog else {
             return Err(self.err(
                 at,
                 XmlErrorKind::Structure,
                 format!("<{name}> needs an <items> element"),
             ));
-        }
+        };
         loop {
             match self.raw()? {
                 Ev::Eof => break,
@@ -1500,14 +1633,180 @@ impl<'a> P<'a> {
                 }
             }
         }
-        Ok(if disclosure {
-            Catalog::Disclosure(DisclosureCatalog { header, items: dis })
-        } else {
-            Catalog::Conditional(ConditionalAccessCatalog {
-                header,
-                items: cond,
-            })
-        })
+        match &mut catalog {
+            Catalog::Disclosure(c) => c.header = header,
+            Catalog::Conditional(c) => c.header = header,
+        }
+        Ok(catalog)
+    }
+}
+
+/// The two item kinds, for [`P::item`]: access to the elements both have,
+/// and the reading of the elements only one has.
+trait XmlItem: Default {
+    fn seq(&mut self) -> &mut Option<String>;
+    fn title(&mut self) -> &mut String;
+    fn number_symbol(&mut self) -> &mut Option<DocumentRef>;
+    fn created_on(&mut self) -> &mut Option<PartialDate>;
+    fn section(&mut self) -> &mut Option<String>;
+    /// `unparsed`, `extra` and `source`.
+    #[allow(clippy::type_complexity)]
+    fn tail(
+        &mut self,
+    ) -> (
+        &mut BTreeMap<Field, String>,
+        &mut BTreeMap<String, String>,
+        &mut Option<SourceSpan>,
+    );
+    /// Read element `n` (its start tag was just read at `at`) if only this
+    /// kind has it; `Ok(false)` otherwise.
+    fn own(&mut self, p: &mut P<'_>, n: &str, at: usize, ptr: Ptr<'_>) -> R<bool>;
+}
+
+macro_rules! shared_fields {
+    () => {
+        fn seq(&mut self) -> &mut Option<String> {
+            &mut self.seq
+        }
+        fn title(&mut self) -> &mut String {
+            &mut self.title
+        }
+        fn number_symbol(&mut self) -> &mut Option<DocumentRef> {
+            &mut self.number_symbol
+        }
+        fn created_on(&mut self) -> &mut Option<PartialDate> {
+            &mut self.created_on
+        }
+        fn section(&mut self) -> &mut Option<String> {
+            &mut self.section
+        }
+        fn tail(
+            &mut self,
+        ) -> (
+            &mut BTreeMap<Field, String>,
+            &mut BTreeMap<String, String>,
+            &mut Option<SourceSpan>,
+        ) {
+            (&mut self.unparsed, &mut self.extra, &mut self.source)
+        }
+    };
+}
+
+impl XmlItem for InformationItem {
+    shared_fields!();
+
+    fn own(&mut self, p: &mut P<'_>, n: &str, at: usize, ptr: Ptr<'_>) -> R<bool> {
+        const PARENT: &str = "item";
+        macro_rules! once {
+            ($slot:expr, $v:expr) => {{
+                if $slot.is_some() {
+                    return Err(p.dup(at, n, PARENT));
+                }
+                $slot = $v;
+            }};
+        }
+        match n {
+            "art17_point" => {
+                let v = p.text_cow(n)?;
+                let code = crate::law::Art17Point::CLAUSE_1
+                    .into_iter()
+                    .chain([crate::law::Art17Point::Art17Clause2])
+                    .find(|c| c.code() == v);
+                match code.map_or_else(|| crate::law::Art17Point::parse(&v), Ok) {
+                    Ok(c) => once!(self.art17_point, Some(c)),
+                    Err(e) => {
+                        p.bad_cell(at, ptr, Field::Art17Point, &v, e.to_string());
+                        self.unparsed.insert(Field::Art17Point, v.into_owned());
+                    }
+                }
+            }
+            "disclosure_forms" => {
+                if !self.disclosure_forms.is_empty() {
+                    return Err(p.dup(at, n, PARENT));
+                }
+                let mut bad = Vec::new();
+                while let Some((c, cat)) = p.child(n)? {
+                    if local_name(&c) != "form" {
+                        return Err(p.unknown(cat, &local(&c), n));
+                    }
+                    let v = p.text_cow("form")?;
+                    match from_code(&v) {
+                        Some(f) => self.disclosure_forms.push(f),
+                        None => bad.push((cat, v)),
+                    }
+                }
+                if !bad.is_empty() {
+                    let all: Vec<&str> = bad.iter().map(|(_, v)| v.as_ref()).collect();
+                    let joined = all.join("; ");
+                    p.bad_cell(
+                        bad[0].0,
+                        ptr,
+                        Field::DisclosureForms,
+                        &joined,
+                        "not a form code of Art. 18(1) (portal, mass_media, official_gazette, \
+                         posting, reception_press_spokesperson, other)"
+                            .to_string(),
+                    );
+                    self.unparsed.insert(Field::DisclosureForms, joined);
+                }
+            }
+            "disclosure_time" => once!(self.disclosure_time, Some(p.text(n)?)),
+            "disclosure_period" => once!(self.disclosure_period, Some(p.text(n)?)),
+            "access_link" => once!(self.access_link, Some(p.text(n)?)),
+            "link_text" => once!(self.link_text, Some(p.text(n)?)),
+            "attachment" => once!(self.attachment, Some(p.text(n)?)),
+            "children" => {
+                if !self.children.is_empty() {
+                    return Err(p.dup(at, n, PARENT));
+                }
+                while let Some((c, cat)) = p.child(n)? {
+                    if local_name(&c) != "item" {
+                        return Err(p.unknown(cat, &local(&c), n));
+                    }
+                    let child = p.item(Ptr::Child(&ptr, self.children.len()), cat)?;
+                    self.children.push(child);
+                }
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+
+impl XmlItem for ConditionalItem {
+    shared_fields!();
+
+    fn own(&mut self, p: &mut P<'_>, n: &str, at: usize, ptr: Ptr<'_>) -> R<bool> {
+        const PARENT: &str = "item";
+        macro_rules! once {
+            ($slot:expr, $v:expr) => {{
+                if $slot.is_some() {
+                    return Err(p.dup(at, n, PARENT));
+                }
+                $slot = $v;
+            }};
+        }
+        match n {
+            "ground" => {
+                let g = p.item_code(n, at, ptr, Field::Ground, &mut self.unparsed)?;
+                once!(self.ground, g)
+            }
+            "consent_holder" => {
+                let g = p.item_code(n, at, ptr, Field::ConsentHolder, &mut self.unparsed)?;
+                once!(self.consent_holder, g)
+            }
+            "consent_status" => {
+                let g = p.item_code(n, at, ptr, Field::ConsentStatus, &mut self.unparsed)?;
+                once!(self.consent_status, g)
+            }
+            "consent_document" => once!(self.consent_document, Some(p.text(n)?)),
+            "override_decision" => {
+                let o = p.override_decision()?;
+                once!(self.override_decision, Some(o))
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
     }
 }
 
@@ -1540,56 +1839,8 @@ pub fn read_catalog_xml(
     bytes: &[u8],
     limits: &XmlLimits,
 ) -> Result<(Catalog, Vec<Diagnostic>), XmlError> {
-    let mut src = bytes;
-    if src.len() > limits.max_bytes {
-        return Err(XmlError {
-            kind: XmlErrorKind::Limit,
-            message: format!(
-                "the file has {} bytes, more than the limit of {}",
-                src.len(),
-                limits.max_bytes
-            ),
-            line: 1,
-            col: 1,
-            offset: 0,
-            limit: Some(LimitHit {
-                what: "file size in bytes",
-                limit: limits.max_bytes as u64,
-                found: src.len() as u64,
-            }),
-        });
-    }
-    if src.starts_with(&[0xFE, 0xFF]) || src.starts_with(&[0xFF, 0xFE]) {
-        return Err(XmlError {
-            kind: XmlErrorKind::Syntax,
-            message: "the file is UTF-16; tiepcan XML is UTF-8".into(),
-            line: 1,
-            col: 1,
-            offset: 0,
-            limit: None,
-        });
-    }
-    let bom = if src.starts_with(&[0xEF, 0xBB, 0xBF]) {
-        3
-    } else {
-        0
-    };
-    src = &src[bom..];
-    let mut r = Reader::from_reader(src);
-    {
-        let c = r.config_mut();
-        c.expand_empty_elements = true;
-        c.check_end_names = true;
-        c.trim_text(false);
-    }
-    let mut p = P {
-        r,
-        src,
-        lim: *limits,
-        depth: 0,
-        pos: 0,
-        diags: Vec::new(),
-    };
+    let (src, bom) = check_input(bytes, limits)?;
+    let mut p = P::new(src, limits);
     match p.document() {
         Ok(c) => Ok((c, p.diags)),
         Err(mut e) => {
@@ -1647,5 +1898,73 @@ pub(crate) fn read(
                 pointer: None,
             },
         }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(xml: &[u8]) -> Result<(Catalog, Vec<Diagnostic>), XmlError> {
+        read_catalog_xml(xml, &XmlLimits::default())
+    }
+
+    const HEAD: &str = "<disclosure_catalog xmlns=\"urn:tiepcan:catalog:1\"><items>\n";
+
+    #[test]
+    fn a_byte_that_is_not_utf8_is_located_exactly() {
+        // Line 2, after "<item><title>Ng" (15 characters): 0xFF.
+        let mut xml = format!("{HEAD}<item><title>Ng").into_bytes();
+        xml.push(0xFF);
+        xml.extend_from_slice(b"n</title></item></items></disclosure_catalog>");
+        let e = read(&xml).unwrap_err();
+        assert_eq!(e.kind, XmlErrorKind::Syntax);
+        assert_eq!((e.line, e.col, e.offset), (2, 16, HEAD.len() + 15));
+        assert!(e.message.contains("0xFF"), "{e}");
+        // After a byte-order mark the offset counts the mark.
+        let mut bom = vec![0xEF, 0xBB, 0xBF];
+        bom.extend_from_slice(&xml);
+        assert_eq!(read(&bom).unwrap_err().offset, HEAD.len() + 18);
+    }
+
+    #[test]
+    fn text_in_a_container_is_located_at_the_text() {
+        let xml =
+            format!("{HEAD}  <item><title>a</title>\n    x</item></items></disclosure_catalog>");
+        let e = read(xml.as_bytes()).unwrap_err();
+        assert_eq!((e.kind, e.line, e.col), (XmlErrorKind::Structure, 3, 5));
+        assert!(e.message.contains("<item> holds elements only"), "{e}");
+    }
+
+    #[test]
+    fn whitespace_skipping_between_elements_keeps_leaf_text_exact() {
+        let xml = format!(
+            "{HEAD}  <item>\n    <title>  Ngân sách \n</title>\n    <seq> </seq>\n    <section/>\n  </item>\n</items></disclosure_catalog>\n"
+        );
+        let (c, d) = read(xml.as_bytes()).unwrap();
+        assert!(d.is_empty());
+        let Catalog::Disclosure(c) = c else {
+            panic!("disclosure")
+        };
+        let it = &c.items[0];
+        assert_eq!(it.title, "  Ngân sách \n");
+        assert_eq!(it.seq.as_deref(), Some(" "));
+        assert_eq!(it.section.as_deref(), Some(""));
+    }
+
+    #[test]
+    fn item_pointers_are_formatted_for_nested_children() {
+        let xml = format!(
+            "{HEAD}<item><title>a</title></item><item><title>b</title><children>\
+             <item><title>c</title><created_on>31/02/2019</created_on></item>\
+             </children></item></items></disclosure_catalog>"
+        );
+        let (_, d) = read(xml.as_bytes()).unwrap();
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].rule, "R-READ-DATE");
+        assert_eq!(
+            d[0].location.pointer.as_deref(),
+            Some("/items/1/children/0/created_on")
+        );
     }
 }
