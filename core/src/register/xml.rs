@@ -70,11 +70,11 @@
 use std::io::Write;
 
 use chrono::NaiveDate;
-use quick_xml::{Reader, Writer};
+use quick_xml::Writer;
 use serde::Deserialize;
 
 use crate::io::xml::{
-    code, from_code, line_col, local, Ev, LimitHit, Out, WResult, XmlError, XmlErrorKind,
+    check_input, code, from_code, line_col, local, Ev, Out, WResult, XmlError, XmlErrorKind,
     XmlLimits, XmlWriteError, P, R,
 };
 use crate::law::{Channel, LegalForm, RefusalGround};
@@ -1098,56 +1098,9 @@ pub fn read_register_xml(
         file: file.to_string(),
         error,
     };
-    if bytes.len() > limits.max_bytes {
-        return Err(fail(XmlError {
-            kind: XmlErrorKind::Limit,
-            message: format!(
-                "the file has {} bytes, more than the limit of {}",
-                bytes.len(),
-                limits.max_bytes
-            ),
-            line: 1,
-            col: 1,
-            offset: 0,
-            limit: Some(LimitHit {
-                what: "file size in bytes",
-                limit: limits.max_bytes as u64,
-                found: bytes.len() as u64,
-            }),
-        }));
-    }
-    if bytes.starts_with(&[0xFE, 0xFF]) || bytes.starts_with(&[0xFF, 0xFE]) {
-        return Err(fail(XmlError {
-            kind: XmlErrorKind::Syntax,
-            message: "the file is UTF-16; tiepcan XML is UTF-8".into(),
-            line: 1,
-            col: 1,
-            offset: 0,
-            limit: None,
-        }));
-    }
-    let bom = if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
-        3
-    } else {
-        0
-    };
-    let src = &bytes[bom..];
-    let mut r = Reader::from_reader(src);
-    {
-        let c = r.config_mut();
-        c.expand_empty_elements = true;
-        c.check_end_names = true;
-        c.trim_text(false);
-    }
+    let (src, bom) = check_input(bytes, limits).map_err(fail)?;
     let mut rd = Rd {
-        p: P {
-            r,
-            src,
-            lim: *limits,
-            depth: 0,
-            pos: 0,
-            diags: Vec::new(),
-        },
+        p: P::new(src, limits),
         file,
     };
     match rd.document() {
