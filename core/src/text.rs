@@ -551,11 +551,7 @@ mod tests {
         // 60,000 marks in falling class order (U+0301 230, U+0323 220,
         // U+031B 216) after one letter: ordered by a sort, not quadratic.
         let s: String = std::iter::once('u')
-            .chain(
-                std::iter::repeat(['\u{301}', '\u{323}', '\u{31b}'])
-                    .take(20_000)
-                    .flatten(),
-            )
+            .chain(std::iter::repeat_n(['\u{301}', '\u{323}', '\u{31b}'], 20_000).flatten())
             .collect();
         assert_eq!(nfc(&s), s.nfc().collect::<String>());
         assert_eq!(nfd(&s).collect::<String>(), s.nfd().collect::<String>());

@@ -9,12 +9,13 @@ use clap::ValueEnum;
 use serde::Serialize;
 use tiepcan::deadline::{
     Clock, ClockOptions, Complexity, DaysReading, Deadline, DeadlineError, Extension, OfficeHours,
-    ReceiptRule, Received, Request, RuleTable, Schedule, Status,
+    ReceiptRule, Received, Request, Schedule, Status,
 };
 use tiepcan::law::{Channel, Regime};
 use tiepcan::validate::{Diagnostic, Severity};
 
 use crate::cmd_calendar::load_calendar;
+use crate::common::load_rules;
 use crate::{CliError, Format, Lang};
 
 /// `--regime`.
@@ -187,19 +188,6 @@ fn options(args: &DeadlineArgs) -> Result<ClockOptions, CliError> {
         strict_regime: args.strict_regime,
         explain_skipped: true,
     })
-}
-
-fn load_rules(path: Option<&PathBuf>) -> Result<RuleTable, CliError> {
-    let t = RuleTable::builtin();
-    match path {
-        None => Ok(t),
-        Some(p) => {
-            let f = std::fs::File::open(p)
-                .map_err(|e| CliError::input(format!("{}: {e}", p.display())))?;
-            t.with_user_file(f, &p.display().to_string())
-                .map_err(CliError::input)
-        }
-    }
 }
 
 /// Run `tiepcan deadline`.

@@ -9,7 +9,7 @@
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use tiepcan::deadline::{DeadlineError, RuleTable};
+use tiepcan::deadline::DeadlineError;
 use tiepcan::io::{read_catalog_path, ReadOptions};
 use tiepcan::render::{
     catalog_text, render_catalog, render_deadline_form, render_deadline_table, render_page,
@@ -17,7 +17,7 @@ use tiepcan::render::{
 };
 use tiepcan::validate::{check_catalog, CheckOptions, Report};
 
-use crate::common::{parse_date, today_in_vietnam};
+use crate::common::{load_rules, parse_date, today_in_vietnam};
 use crate::CliError;
 
 /// Arguments of `tiepcan render`.
@@ -76,19 +76,6 @@ pub enum RenderTo {
     Html,
     /// Plain text.
     Text,
-}
-
-fn load_rules(path: Option<&PathBuf>) -> Result<RuleTable, CliError> {
-    let t = RuleTable::builtin();
-    match path {
-        None => Ok(t),
-        Some(p) => {
-            let f = std::fs::File::open(p)
-                .map_err(|e| CliError::input(format!("{}: {e}", p.display())))?;
-            t.with_user_file(f, &p.display().to_string())
-                .map_err(CliError::input)
-        }
-    }
 }
 
 /// The deadline table and calculator form, as a page or fragments.

@@ -82,3 +82,23 @@ pub fn paint(on: bool, code: &str, s: &str) -> String {
         s.to_string()
     }
 }
+
+/// The built-in deadline rules, or those with a user rule file (`--rules`)
+/// laid over them.
+///
+/// # Errors
+/// Exit 2: the file cannot be opened or is not a rule file.
+pub fn load_rules(
+    path: Option<&std::path::PathBuf>,
+) -> Result<tiepcan::deadline::RuleTable, CliError> {
+    let t = tiepcan::deadline::RuleTable::builtin();
+    match path {
+        None => Ok(t),
+        Some(p) => {
+            let f = std::fs::File::open(p)
+                .map_err(|e| CliError::input(format!("{}: {e}", p.display())))?;
+            t.with_user_file(f, &p.display().to_string())
+                .map_err(CliError::input)
+        }
+    }
+}

@@ -581,35 +581,34 @@ impl<'a> Clock<'a> {
                     .with_citation(rule.citation),
                 );
             }
-            if let Some(n) = ext.notice_date.filter(|&n| n < receipt) {
+            // Form 04 is dated within the base period (R-EXT-NOTICE).
+            let outside = ext.notice_date.and_then(|n| {
+                if n < receipt {
+                    Some((
+                        n,
+                        format!("Thông báo gia hạn ngày {n} trước ngày tiếp nhận yêu cầu ({receipt}): thông báo phải gửi trong thời hạn giải quyết"),
+                        format!("Extension notice dated {n} is before the request was received ({receipt}): it must be sent within the base period"),
+                    ))
+                } else if n > base {
+                    Some((
+                        n,
+                        format!("Thông báo gia hạn ngày {n} sau khi hết thời hạn giải quyết ({base})"),
+                        format!("Extension notice dated {n} is after the base period ended ({base})"),
+                    ))
+                } else {
+                    None
+                }
+            });
+            if let Some((n, vi, en)) = outside {
                 findings.push(
                     Diagnostic::new(
                         "R-EXT-NOTICE",
                         Location::pointer("/extension/notice_date"),
                         Some(n.to_string()),
-                        Message::new(
-                            format!("Thông báo gia hạn ngày {n} trước ngày tiếp nhận yêu cầu ({receipt}): thông báo phải gửi trong thời hạn giải quyết"),
-                            format!("Extension notice dated {n} is before the request was received ({receipt}): it must be sent within the base period"),
-                        ),
+                        Message::new(vi, en),
                     )
                     .with_citation(rule.citation),
                 );
-            }
-            if let Some(n) = ext.notice_date {
-                if n > base {
-                    findings.push(
-                        Diagnostic::new(
-                            "R-EXT-NOTICE",
-                            Location::pointer("/extension/notice_date"),
-                            Some(n.to_string()),
-                            Message::new(
-                                format!("Thông báo gia hạn ngày {n} sau khi hết thời hạn giải quyết ({base})"),
-                                format!("Extension notice dated {n} is after the base period ended ({base})"),
-                            ),
-                        )
-                        .with_citation(rule.citation),
-                    );
-                }
             }
             milestones.push(self.deadline(rule, base, granted.min(rule.value))?);
         }

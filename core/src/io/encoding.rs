@@ -438,9 +438,8 @@ mod tests {
             }
             if is_tcvn3_mark(c) {
                 tcvn += 1;
-            } else if is_vni_mark(c) {
-                vni += 1;
-            } else if matches!(c, 'â' | 'Â') && prev.is_some_and(|p| "aeoAEO".contains(p))
+            } else if is_vni_mark(c)
+                || matches!(c, 'â' | 'Â') && prev.is_some_and(|p| "aeoAEO".contains(p))
                 || matches!(c, 'ê' | 'Ê') && prev.is_some_and(|p| "aA".contains(p))
             {
                 vni += 1;

@@ -665,7 +665,7 @@ pub(crate) fn build(table: Table, opts: &ReadOptions) -> Result<ReadOutcome, Rea
         // (A row repeating the header in full has no such cell.)
         let under_parent = texts.iter().enumerate().any(|(i, t)| {
             !t.is_empty()
-                && hrow.cells.get(i).map_or(true, |c| {
+                && hrow.cells.get(i).is_none_or(|c| {
                     let p = c.full_text();
                     fold_key(&p) != fold_key(t)
                         && (p.is_empty() || matches!(c.merge, Merge::Origin | Merge::Across))

@@ -430,6 +430,27 @@ impl<'a> Rd<'a> {
     /// A second element where one is expected: the first is kept. A second
     /// list of records (`slip`, `events`, `requester_list`, `requests`) is
     /// an error (`R-READ-ROW`), a second value a warning (`R-READ-CELL`).
+    /// The next child element of `parent` whose name was not seen before
+    /// in it, with its position; a repeated one is reported (the first is
+    /// kept) and skipped.
+    fn next_new(
+        &mut self,
+        parent: &str,
+        ptr: &str,
+        seen: &mut Vec<String>,
+    ) -> R<Option<(String, usize)>> {
+        while let Some((st, at)) = self.p.child(parent)? {
+            let n = local(&st);
+            if seen.contains(&n) {
+                self.duplicate(at, ptr, &n, parent)?;
+                continue;
+            }
+            seen.push(n.clone());
+            return Ok(Some((n, at)));
+        }
+        Ok(None)
+    }
+
     fn duplicate(&mut self, at: usize, ptr: &str, name: &str, parent: &str) -> R<()> {
         let v = self.skip()?;
         let rule = match name {
@@ -530,13 +551,7 @@ impl<'a> Rd<'a> {
         let mut seen: Vec<String> = Vec::new();
         let mut name = false;
         let start = self.p.pos;
-        while let Some((s, at)) = self.p.child(E)? {
-            let n = local(&s);
-            if seen.contains(&n) {
-                self.duplicate(at, ptr, &n, E)?;
-                continue;
-            }
-            seen.push(n.clone());
+        while let Some((n, at)) = self.next_new(E, ptr, &mut seen)? {
             match n.as_str() {
                 "name" => {
                     a.name = self.p.text(&n)?;
@@ -593,13 +608,7 @@ impl<'a> Rd<'a> {
         const E: &str = "slip";
         let mut s = RequestSlip::default();
         let mut seen: Vec<String> = Vec::new();
-        while let Some((st, at)) = self.p.child(E)? {
-            let n = local(&st);
-            if seen.contains(&n) {
-                self.duplicate(at, ptr, &n, E)?;
-                continue;
-            }
-            seen.push(n.clone());
+        while let Some((n, at)) = self.next_new(E, ptr, &mut seen)? {
             match n.as_str() {
                 "form" => {
                     if let Some(f) = self.code_of::<LegalForm>(at, ptr, &n, "01a or 01b")? {
@@ -672,13 +681,7 @@ impl<'a> Rd<'a> {
         const E: &str = "requester";
         let mut l = ListedRequester::default();
         let mut seen: Vec<String> = Vec::new();
-        while let Some((st, at)) = self.p.child(E)? {
-            let n = local(&st);
-            if seen.contains(&n) {
-                self.duplicate(at, ptr, &n, E)?;
-                continue;
-            }
-            seen.push(n.clone());
+        while let Some((n, at)) = self.next_new(E, ptr, &mut seen)? {
             match n.as_str() {
                 "name" => l.name = self.p.text(&n)?,
                 "id_number" => l.id_number = self.p.text(&n)?,
@@ -880,13 +883,7 @@ impl<'a> Rd<'a> {
         let mut id = None;
         let mut channel: Option<Result<Channel, (String, usize)>> = None;
         let mut seen: Vec<String> = Vec::new();
-        while let Some((s, at)) = self.p.child(E)? {
-            let n = local(&s);
-            if seen.contains(&n) {
-                self.duplicate(at, ptr, &n, E)?;
-                continue;
-            }
-            seen.push(n.clone());
+        while let Some((n, at)) = self.next_new(E, ptr, &mut seen)? {
             match n.as_str() {
                 "id" => id = Some(self.p.text(&n)?),
                 "channel" => {
