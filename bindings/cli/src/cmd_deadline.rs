@@ -446,7 +446,17 @@ fn write_text(
             }
         )?;
         for k in &s.skipped {
-            writeln!(out, "  {} {}  {k}", k.date, k.date.format("%a"))?;
+            if vi {
+                writeln!(
+                    out,
+                    "  {} {:<8}  {}",
+                    k.date,
+                    tiepcan::calendar::weekday_vi(k.date),
+                    k.describe_vi()
+                )?;
+            } else {
+                writeln!(out, "  {} {}  {k}", k.date, k.date.format("%a"))?;
+            }
         }
     }
     for f in &s.findings {

@@ -37,7 +37,8 @@ pub use official::{
     DayKind, OfficialDay, OfficialDays, EMBEDDED_OFFICIAL_CSV, EMBEDDED_OFFICIAL_VERSION,
 };
 pub use working::{
-    SkipReason, SkippedDay, WorkingCalendar, YearSource, WORKING_MAX_YEAR, WORKING_MIN_YEAR,
+    weekday_vi, SkipReason, SkippedDay, WorkingCalendar, YearSource, WORKING_MAX_YEAR,
+    WORKING_MIN_YEAR,
 };
 
 /// What can go wrong in the calendar.

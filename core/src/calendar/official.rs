@@ -65,6 +65,16 @@ impl DayKind {
         }
     }
 
+    /// Vietnamese label: `ngày lễ`, `nghỉ bù`, `nghỉ hoán đổi`, `làm bù`.
+    pub fn label_vi(self) -> &'static str {
+        match self {
+            DayKind::Holiday => "ngày lễ",
+            DayKind::Observed => "nghỉ bù",
+            DayKind::SwapOff => "nghỉ hoán đổi",
+            DayKind::MakeupWorkday => "làm bù",
+        }
+    }
+
     /// Parse a CSV code.
     pub fn parse(s: &str) -> Option<DayKind> {
         Some(match s.trim() {

@@ -88,6 +88,57 @@ impl fmt::Display for SkippedDay {
     }
 }
 
+impl SkippedDay {
+    /// The reason in Vietnamese, e.g. `nghỉ hằng tuần (thứ Bảy)` or
+    /// `ngày lễ: Tết Âm lịch (Mùng 1) — Công văn 8726/VPCP-KGVX (26/11/2024)`;
+    /// a projected year adds ` [dự kiến]`. [`fmt::Display`] gives the English.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use tiepcan::calendar::WorkingCalendar;
+    /// let cal = WorkingCalendar::official();
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2025, m, day).unwrap();
+    /// let skipped = cal.explain(d(1, 24), d(2, 5))?;
+    /// assert_eq!(skipped[0].describe_vi(), "nghỉ hằng tuần (thứ Bảy)");
+    /// assert_eq!(skipped[0].to_string(), "weekend (Saturday)");
+    /// assert!(skipped[4].describe_vi().starts_with("ngày lễ: Tết Âm lịch (Mùng 1) — "));
+    /// # Ok::<(), tiepcan::calendar::CalendarError>(())
+    /// ```
+    pub fn describe_vi(&self) -> String {
+        let mut s = match &self.reason {
+            SkipReason::Weekend => format!("nghỉ hằng tuần ({})", weekday_vi(self.date)),
+            SkipReason::DayOff {
+                day_kind,
+                name,
+                document,
+            } => format!("{}: {name} — {document}", day_kind.label_vi()),
+        };
+        if self.projected {
+            s.push_str(" [dự kiến]");
+        }
+        s
+    }
+}
+
+/// The day of the week in Vietnamese as written inside a sentence:
+/// `thứ Hai` … `thứ Bảy`, `Chủ nhật`.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// assert_eq!(tiepcan::calendar::weekday_vi(NaiveDate::from_ymd_opt(2025, 1, 29).unwrap()), "thứ Tư");
+/// ```
+pub fn weekday_vi(d: NaiveDate) -> &'static str {
+    match d.weekday() {
+        Weekday::Mon => "thứ Hai",
+        Weekday::Tue => "thứ Ba",
+        Weekday::Wed => "thứ Tư",
+        Weekday::Thu => "thứ Năm",
+        Weekday::Fri => "thứ Sáu",
+        Weekday::Sat => "thứ Bảy",
+        Weekday::Sun => "Chủ nhật",
+    }
+}
+
 /// The working-day calendar of state agencies (lịch làm việc của cơ quan nhà
 /// nước), 2014-01-01 to 2199-12-31.
 ///

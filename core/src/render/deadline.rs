@@ -3,9 +3,10 @@
 
 use std::fmt::Write as _;
 
-use chrono::{Datelike, NaiveDate, Weekday};
+use chrono::NaiveDate;
 
 use super::{push_escaped, push_time, RenderOptions};
+use crate::calendar::weekday_vi;
 use crate::calendar::SkipReason;
 use crate::deadline::{
     Complexity, Deadline, DeadlineError, PeriodKind, PeriodRule, RuleTable, Schedule, Unit,
@@ -13,18 +14,6 @@ use crate::deadline::{
 };
 use crate::law::{Channel, Regime};
 use crate::model::PartialDate;
-
-fn weekday_vi(d: NaiveDate) -> &'static str {
-    match d.weekday() {
-        Weekday::Mon => "thứ Hai",
-        Weekday::Tue => "thứ Ba",
-        Weekday::Wed => "thứ Tư",
-        Weekday::Thu => "thứ Năm",
-        Weekday::Fri => "thứ Sáu",
-        Weekday::Sat => "thứ Bảy",
-        Weekday::Sun => "Chủ nhật",
-    }
-}
 
 fn day(out: &mut String, d: NaiveDate) {
     push_time(out, PartialDate::Day(d));
