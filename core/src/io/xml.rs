@@ -212,6 +212,48 @@ pub fn line_col(src: &[u8], offset: usize) -> (usize, usize) {
     (line, col)
 }
 
+/// [`line_col`] for offsets that mostly move forward, as a reader's
+/// findings do: each call scans only the bytes since the previous one, so
+/// locating every finding of a file costs one pass over it, not one pass
+/// per finding. An earlier offset starts again from the beginning.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct LineCol {
+    offset: usize,
+    line: usize,
+    col: usize,
+}
+
+impl Default for LineCol {
+    fn default() -> Self {
+        LineCol {
+            offset: 0,
+            line: 1,
+            col: 1,
+        }
+    }
+}
+
+impl LineCol {
+    /// Line and column (1-based, in characters) of `offset` in `src`.
+    pub(crate) fn at(&mut self, src: &[u8], offset: usize) -> (usize, usize) {
+        let offset = offset.min(src.len());
+        if offset < self.offset {
+            *self = LineCol::default();
+        }
+        let delta = &src[self.offset..offset];
+        let chars = |b: &[u8]| String::from_utf8_lossy(b).chars().count();
+        match delta.iter().rposition(|&b| b == b'\n') {
+            Some(p) => {
+                self.line += delta.iter().filter(|&&b| b == b'\n').count();
+                self.col = chars(&delta[p + 1..]) + 1;
+            }
+            None => self.col += chars(delta),
+        }
+        self.offset = offset;
+        (self.line, self.col)
+    }
+}
+
 // ---------------------------------------------------------------------------
 // Writer
 // ---------------------------------------------------------------------------
@@ -570,6 +612,8 @@ pub(crate) struct P<'a> {
     /// Byte offset where the last event started.
     pub(crate) pos: usize,
     pub(crate) diags: Vec<Diagnostic>,
+    /// Where the last position asked for was, for [`P::line_col`].
+    pub(crate) lc: std::cell::Cell<LineCol>,
 }
 
 pub(crate) type R<T> = Result<T, XmlError>;
@@ -711,7 +755,16 @@ impl<'a> P<'a> {
             depth: 0,
             pos: 0,
             diags: Vec::new(),
+            lc: std::cell::Cell::new(LineCol::default()),
         }
+    }
+
+    /// Line and column of `at` (see [`LineCol`]: linear over a file).
+    pub(crate) fn line_col(&self, at: usize) -> (usize, usize) {
+        let mut lc = self.lc.get();
+        let r = lc.at(self.src, at);
+        self.lc.set(lc);
+        r
     }
 
     pub(crate) fn err(
@@ -720,7 +773,7 @@ impl<'a> P<'a> {
         kind: XmlErrorKind,
         message: impl Into<String>,
     ) -> XmlError {
-        let (line, col) = line_col(self.src, at);
+        let (line, col) = self.line_col(at);
         XmlError {
             kind,
             message: message.into(),
@@ -1287,7 +1340,7 @@ impl<'a> P<'a> {
         ) {
             return;
         }
-        let (line, col) = line_col(self.src, at);
+        let (line, col) = self.line_col(at);
         let rule = if field == Field::CreatedOn {
             "R-READ-DATE"
         } else {
@@ -1904,6 +1957,21 @@ pub(crate) fn read(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The incremental position agrees with the scan from the start, going
+    /// forward, standing still and going back, across multi-byte text.
+    #[test]
+    fn line_col_incremental_agrees_with_full_scan() {
+        let src = "<a>\n  <b>Quyết định</b>\r\n<c>Đầu mối ệ ự</c>\n\n<d/>".as_bytes();
+        let mut offsets: Vec<usize> = (0..=src.len())
+            .filter(|&i| i == src.len() || (src[i] & 0xC0) != 0x80)
+            .collect();
+        offsets.extend([30, 30, 5, 0, src.len(), 12]);
+        let mut lc = LineCol::default();
+        for o in offsets {
+            assert_eq!(lc.at(src, o), line_col(src, o), "offset {o}");
+        }
+    }
 
     fn read(xml: &[u8]) -> Result<(Catalog, Vec<Diagnostic>), XmlError> {
         read_catalog_xml(xml, &XmlLimits::default())

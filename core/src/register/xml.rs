@@ -74,8 +74,8 @@ use quick_xml::Writer;
 use serde::Deserialize;
 
 use crate::io::xml::{
-    check_input, code, from_code, line_col, local, Ev, Out, WResult, XmlError, XmlErrorKind,
-    XmlLimits, XmlWriteError, P, R,
+    check_input, code, from_code, local, Ev, Out, WResult, XmlError, XmlErrorKind, XmlLimits,
+    XmlWriteError, P, R,
 };
 use crate::law::{Channel, LegalForm, RefusalGround};
 use crate::model::{Agency, AgencyCode};
@@ -347,7 +347,7 @@ struct EvFields {
 
 impl<'a> Rd<'a> {
     fn loc(&self, at: usize, ptr: &str, element: &str) -> Location {
-        let (line, col) = line_col(self.p.src, at);
+        let (line, col) = self.p.line_col(at);
         Location {
             file: Some(self.file.to_string()),
             row: None,
