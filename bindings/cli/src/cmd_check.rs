@@ -93,9 +93,7 @@ fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
             // A request register kept beside the catalogs is not a catalog:
             // say so and leave it to `tiepcan register check`.
             found.retain(|f| {
-                let register = RegisterFormat::from_path(&f.to_string_lossy())
-                    .zip(std::fs::read(f).ok())
-                    .is_some_and(|(fmt, bytes)| is_register(&bytes, fmt));
+                let register = looks_like_register(f);
                 if register {
                     eprintln!(
                         "tiepcan check: {}: a request register (sổ theo dõi), not a catalog: skipped; check it with `tiepcan register check`",
@@ -105,11 +103,24 @@ fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
                 !register
             });
             out.extend(found);
+        } else if looks_like_register(p) {
+            return Err(format!(
+                "{}: a request register (sổ theo dõi), not a catalog; check it with `tiepcan register check`",
+                p.display()
+            ));
         } else {
             out.push(p.clone());
         }
     }
     Ok(out)
+}
+
+/// Whether the file is a request register (read only for the register
+/// formats: CSV, XLSX, JSON, XML).
+fn looks_like_register(f: &std::path::Path) -> bool {
+    RegisterFormat::from_path(&f.to_string_lossy())
+        .zip(std::fs::read(f).ok())
+        .is_some_and(|(fmt, bytes)| is_register(&bytes, fmt))
 }
 
 pub fn run(args: &CheckArgs) -> u8 {
