@@ -169,6 +169,14 @@ fn late_extension_notice_and_excess_days_are_findings() {
         .collect();
     assert_eq!(f.len(), 2);
     assert!(f.iter().any(|x| x.value.as_deref() == Some("2025-02-24")));
+    // A notice after the base period (Fri 21 Feb) extends nothing.
+    assert!(s.milestone(PeriodKind::ExtendedProvideOrRefuse).is_none());
+    // In time, an excessive extension is capped at 15.
+    r.extension = Some(Extension {
+        days: Some(20),
+        notice_date: Some(d(2025, 2, 20)),
+    });
+    let s = clock().schedule(&r).unwrap();
     assert_eq!(
         s.milestone(PeriodKind::ExtendedProvideOrRefuse)
             .unwrap()
@@ -209,6 +217,7 @@ fn extension_notice_before_receipt_is_a_finding() {
         .collect();
     assert_eq!(f.len(), 1);
     assert_eq!(f[0].value.as_deref(), Some("2025-01-20"));
+    assert!(s.milestone(PeriodKind::ExtendedProvideOrRefuse).is_none());
     assert_eq!(
         f[0].citation.as_ref().unwrap().to_string(),
         "Law 104/2016/QH13, Art. 31(2) para. 2"

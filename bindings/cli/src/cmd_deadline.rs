@@ -652,7 +652,10 @@ mod tests {
         ]);
         assert_eq!(r.unwrap(), 1);
         let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-        assert_eq!(v["status"][2]["state"], "at_risk");
+        // The late notice extends nothing: the base period (Fri 21 Feb)
+        // was the last one, and it has passed.
+        assert_eq!(v["milestones"].as_array().unwrap().len(), 2);
+        assert_eq!(v["status"][1]["state"], "overdue");
         assert_eq!(v["findings"][0]["rule"], "R-EXT-NOTICE");
     }
 

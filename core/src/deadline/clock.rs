@@ -167,8 +167,8 @@ pub struct Extension {
     /// the maximum (the cap).
     pub days: Option<u32>,
     /// Date of the extension notice; before the receipt date or after the
-    /// base due date it is a finding (R-EXT-NOTICE), as is an extension of
-    /// a simple request.
+    /// base due date it is a finding (R-EXT-NOTICE) and extends nothing
+    /// (no extended milestone), as is an extension of a simple request.
     pub notice_date: Option<NaiveDate>,
 }
 
@@ -599,6 +599,7 @@ impl<'a> Clock<'a> {
                     None
                 }
             });
+            let extends = outside.is_none();
             if let Some((n, vi, en)) = outside {
                 findings.push(
                     Diagnostic::new(
@@ -610,7 +611,11 @@ impl<'a> Clock<'a> {
                     .with_citation(rule.citation),
                 );
             }
-            milestones.push(self.deadline(rule, base, granted.min(rule.value))?);
+            // A notice outside the base period extends nothing (as in the
+            // register): the base period stays the last milestone.
+            if extends {
+                milestones.push(self.deadline(rule, base, granted.min(rule.value))?);
+            }
         }
         if req.complexity == Complexity::Simple {
             if let Some(ext) = req.extension {
