@@ -348,14 +348,12 @@ fn print_text(out: &Output, lang: Lang) {
             let title = tiepcan::validate::rules::rule(rule)
                 .map(|r| if vi { r.title_vi } else { r.title_en })
                 .unwrap_or("");
-            let sev_s = match (sev, vi) {
-                (Severity::Error, true) => paint(c, "31", "lỗi"),
-                (Severity::Warning, true) => paint(c, "33", "cảnh báo"),
-                (Severity::Info, true) => paint(c, "36", "lưu ý"),
-                (Severity::Error, false) => paint(c, "31", "error"),
-                (Severity::Warning, false) => paint(c, "33", "warning"),
-                (Severity::Info, false) => paint(c, "36", "note"),
+            let colour = match sev {
+                Severity::Error => "31",
+                Severity::Warning => "33",
+                Severity::Info => "36",
             };
+            let sev_s = paint(c, colour, crate::common::severity_word(sev, vi));
             let _ = writeln!(o, "  {sev_s} {rule} ({}) — {title}", ds.len());
             let basis = ds[0].citation.map(|ct| {
                 if vi {

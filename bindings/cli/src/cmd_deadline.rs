@@ -461,7 +461,22 @@ fn write_text(
     }
     for f in &s.findings {
         let msg = if vi { &f.message.vi } else { &f.message.en };
-        writeln!(out, "{} [{}] {msg}", f.severity, f.rule)?;
+        let basis = f
+            .citation
+            .map(|c| {
+                if vi {
+                    format!(" ({})", c.to_vietnamese())
+                } else {
+                    format!(" ({c})")
+                }
+            })
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "{} [{}] {msg}{basis}",
+            crate::common::severity_word(f.severity, vi),
+            f.rule
+        )?;
     }
     writeln!(
         out,

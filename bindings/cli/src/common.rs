@@ -102,3 +102,17 @@ pub fn load_rules(
         }
     }
 }
+
+/// A finding's severity as the text output writes it: `lỗi`, `cảnh báo`,
+/// `lưu ý` in Vietnamese; `error`, `warning`, `note` in English.
+pub fn severity_word(sev: tiepcan::validate::Severity, vi: bool) -> &'static str {
+    use tiepcan::validate::Severity;
+    match (sev, vi) {
+        (Severity::Error, true) => "lỗi",
+        (Severity::Warning, true) => "cảnh báo",
+        (Severity::Info, true) => "lưu ý",
+        (Severity::Error, false) => "error",
+        (Severity::Warning, false) => "warning",
+        (Severity::Info, false) => "note",
+    }
+}
