@@ -120,6 +120,20 @@ fn deadline_table(args: &RenderArgs) -> Result<String, CliError> {
 }
 
 pub fn run(args: &RenderArgs) -> Result<u8, CliError> {
+    // An address the renderer would leave out is refused here, not dropped
+    // without a word.
+    for (flag, value) in [
+        ("--form-action", &args.form_action),
+        ("--stylesheet", &args.stylesheet),
+    ] {
+        if let Some(v) = value {
+            if tiepcan::render::safe_href(v).is_none() {
+                return Err(CliError::input(format!(
+                    "{flag} {v:?} is not a usable address: give an http(s) URL or a relative path without spaces, quotes or markup"
+                )));
+            }
+        }
+    }
     if args.deadline_table {
         let text = deadline_table(args)?;
         write_out(args, &text)?;

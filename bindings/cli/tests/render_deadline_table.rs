@@ -55,3 +55,21 @@ fn before_the_law_is_refused_and_text_is_not_offered() {
     assert_eq!(code, 2);
     assert!(err.contains("HTML only"), "{err}");
 }
+
+/// An address the renderer would leave out is refused (exit 2) with the
+/// reason, not dropped without a word.
+#[test]
+fn unusable_form_action_or_stylesheet_is_exit_2() {
+    for args in [
+        &["--form-action", "javascript:alert(1)"][..],
+        &["--form-action", "https://x.gov.vn/a b"],
+        &["--stylesheet", "\"><script>alert(1)</script>"],
+    ] {
+        let mut all = vec!["--deadline-table", "--date", "2026-11-29"];
+        all.extend_from_slice(args);
+        let (code, out, err) = run(&all);
+        assert_eq!(code, 2, "{args:?}");
+        assert!(out.is_empty());
+        assert!(err.contains("is not a usable address"), "{err}");
+    }
+}
