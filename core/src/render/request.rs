@@ -410,7 +410,7 @@ pub fn render_request_form(
         let req = if s.required() {
             " <span class=\"tc-required\">(bắt buộc)</span>"
         } else {
-            " <span class=\"tc-required\">(không bắt buộc)</span>"
+            " <span class=\"tc-optional\">(không bắt buộc)</span>"
         };
         let mut described = Vec::new();
         if s.hint.is_some() {
