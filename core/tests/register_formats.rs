@@ -1071,3 +1071,34 @@ proptest! {
         }
     }
 }
+
+/// A date that does not exist is told apart from text in another form.
+#[test]
+fn impossible_dates_are_named_as_such() {
+    let doc = include_str!("../../docs/register.md");
+    let start = doc.find("```xml\n").unwrap() + 7;
+    let end = start + doc[start..].find("```").unwrap();
+    let first = doc[start..end]
+        .find("<date>")
+        .map(|i| start + i + "<date>".len())
+        .unwrap();
+    let mut xml = doc[start..end].to_string();
+    xml.replace_range(first - start..first - start + 10, "2024-02-30");
+    let l = read_xml(&xml);
+    let d = l
+        .diagnostics
+        .iter()
+        .find(|d| d.rule == "R-READ-DATE")
+        .expect("a date finding");
+    assert!(
+        d.message.en.contains(
+            "\"2024-02-30\" is not a calendar date (day 30, month 02, year 2024 does not exist)"
+        ),
+        "{}",
+        d.message.en
+    );
+    assert!(d
+        .message
+        .vi
+        .contains("không có trong lịch (ngày 30 tháng 02 năm 2024)"));
+}

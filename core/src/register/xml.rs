@@ -345,6 +345,31 @@ struct EvFields {
     to: Option<String>,
 }
 
+/// Why `v` is not an ISO date, (Vietnamese, English): a date that does not
+/// exist (`2024-02-30`) is told apart from text in another form.
+fn not_a_date(v: &str) -> (String, String) {
+    let t = v.trim();
+    let b = t.as_bytes();
+    let iso_shape = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if iso_shape {
+        let (y, m, d) = (&t[..4], &t[5..7], &t[8..]);
+        (
+            format!("\"{v}\" không có trong lịch (ngày {d} tháng {m} năm {y})"),
+            format!("{v:?} is not a calendar date (day {d}, month {m}, year {y} does not exist)"),
+        )
+    } else {
+        (
+            format!("\"{v}\" không phải ngày dạng 2024-05-20"),
+            format!("{v:?} is not an ISO date (2024-05-20)"),
+        )
+    }
+}
+
 impl<'a> Rd<'a> {
     fn loc(&self, at: usize, ptr: &str, element: &str) -> Location {
         let (line, col) = self.p.line_col(at);
@@ -536,8 +561,8 @@ impl<'a> Rd<'a> {
                     &format!("{ptr}/{name}"),
                     name,
                     Some(v.clone()),
-                    format!("<{name}> \"{v}\" không phải ngày dạng 2024-05-20; bỏ qua giá trị"),
-                    format!("<{name}> {v:?} is not an ISO date (2024-05-20); not used"),
+                    format!("<{name}> {}; bỏ qua giá trị", not_a_date(&v).0),
+                    format!("<{name}> {}; not used", not_a_date(&v).1),
                 );
                 Ok(None)
             }
@@ -784,8 +809,14 @@ impl<'a> Rd<'a> {
                     &format!("{ptr}/date"),
                     "date",
                     Some(v.clone()),
-                    format!("Sự kiện <{kind}>: ngày \"{v}\" không phải dạng 2024-05-20; sự kiện không được sử dụng"),
-                    format!("event <{kind}>: date {v:?} is not an ISO date (2024-05-20); the event is not used"),
+                    format!(
+                        "Sự kiện <{kind}>: ngày {}; sự kiện không được sử dụng",
+                        not_a_date(&v).0
+                    ),
+                    format!(
+                        "event <{kind}>: date {}; the event is not used",
+                        not_a_date(&v).1
+                    ),
                 );
                 return Ok(None);
             }
