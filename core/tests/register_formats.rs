@@ -1102,3 +1102,35 @@ fn impossible_dates_are_named_as_such() {
         .vi
         .contains("không có trong lịch (ngày 30 tháng 02 năm 2024)"));
 }
+
+/// A JSON key the model does not have is reported with its pointer
+/// (`R-READ-STRUCTURE`), as the XML reader reports an unknown element; the
+/// writer's own JSON has none.
+#[test]
+fn unknown_json_keys_are_reported_not_dropped() {
+    let clean = read_json(&write_json(&rich()), "rich.json").unwrap();
+    assert!(clean.diagnostics.is_empty(), "{:?}", clean.diagnostics);
+    let mut v: Value = serde_json::from_str(&write_json(&rich())).unwrap();
+    v["requests"][0]["extra"] = Value::from(1);
+    v["requests"][0]["slip"]["nick/name"] = Value::from("Bé");
+    let l = read_json(&v.to_string(), "x.json").unwrap();
+    let got: Vec<_> = l
+        .diagnostics
+        .iter()
+        .map(|d| (d.rule.as_str(), d.location.pointer.clone().unwrap()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("R-READ-STRUCTURE", "/requests/0/extra".to_string()),
+            (
+                "R-READ-STRUCTURE",
+                "/requests/0/slip/nick~1name".to_string()
+            ),
+        ]
+    );
+    assert!(l.diagnostics[0]
+        .message
+        .en
+        .contains("unknown key \"extra\""));
+}

@@ -812,16 +812,65 @@ pub fn read_xlsx<R: Read + std::io::Seek>(
 /// # Errors
 /// [`RegisterIoError::Json`] with line and column.
 pub fn read_json(text: &str, file: &str) -> Result<Loaded, RegisterIoError> {
-    let register: Register = serde_json::from_str(text).map_err(|e| RegisterIoError::Json {
+    let fail = |e: serde_json::Error| RegisterIoError::Json {
         file: file.to_string(),
         line: e.line(),
         column: e.column(),
         message: e.to_string(),
-    })?;
+    };
+    // Keys the model does not have are reported, not dropped silently
+    // (`R-READ-STRUCTURE`, as the XML reader reports unknown elements).
+    let mut unknown = Vec::new();
+    let mut de = serde_json::Deserializer::from_str(text);
+    let register: Register = serde_ignored::deserialize(&mut de, |path| {
+        unknown.push(json_pointer(&path));
+    })
+    .map_err(fail)?;
+    de.end().map_err(fail)?;
+    let diagnostics = unknown
+        .into_iter()
+        .map(|ptr| {
+            let name = ptr.rsplit('/').next().unwrap_or_default().to_string();
+            Diagnostic::new(
+                "R-READ-STRUCTURE",
+                Location::pointer(&ptr).with_file(file),
+                None,
+                Message::new(
+                    format!("Khóa \"{name}\" không thuộc mẫu sổ theo dõi (schemas/register.schema.json); bỏ qua"),
+                    format!("unknown key \"{name}\" (see schemas/register.schema.json); ignored"),
+                ),
+            )
+        })
+        .collect();
     Ok(Loaded {
         register,
-        diagnostics: Vec::new(),
+        diagnostics,
     })
+}
+
+/// `requests.0.extra` (serde_ignored's path) as a JSON pointer
+/// (`/requests/0/extra`, RFC 6901 escapes).
+fn json_pointer(path: &serde_ignored::Path<'_>) -> String {
+    use serde_ignored::Path;
+    let mut parts = Vec::new();
+    let mut p = path;
+    loop {
+        match p {
+            Path::Root => break,
+            Path::Seq { parent, index } => {
+                parts.push(index.to_string());
+                p = parent;
+            }
+            Path::Map { parent, key } => {
+                parts.push(key.replace('~', "~0").replace('/', "~1"));
+                p = parent;
+            }
+            Path::Some { parent }
+            | Path::NewtypeStruct { parent }
+            | Path::NewtypeVariant { parent } => p = parent,
+        }
+    }
+    parts.iter().rev().map(|k| format!("/{k}")).collect()
 }
 
 /// Read a register in `format` from its bytes; `file` names the input in

@@ -452,9 +452,6 @@ impl<'a> Rd<'a> {
         Ok(())
     }
 
-    /// A second element where one is expected: the first is kept. A second
-    /// list of records (`slip`, `events`, `requester_list`, `requests`) is
-    /// an error (`R-READ-ROW`), a second value a warning (`R-READ-CELL`).
     /// The next child element of `parent` whose name was not seen before
     /// in it, with its position; a repeated one is reported (the first is
     /// kept) and skipped.
@@ -476,6 +473,9 @@ impl<'a> Rd<'a> {
         Ok(None)
     }
 
+    /// A second element where one is expected: the first is kept. A second
+    /// list of records (`slip`, `events`, `requester_list`, `requests`) is
+    /// an error (`R-READ-ROW`), a second value a warning (`R-READ-CELL`).
     fn duplicate(&mut self, at: usize, ptr: &str, name: &str, parent: &str) -> R<()> {
         let v = self.skip()?;
         let rule = match name {
