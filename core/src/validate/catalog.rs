@@ -204,8 +204,8 @@ pub fn check_disclosure(cat: &DisclosureCatalog, opts: &CheckOptions) -> Report 
                     Location::whole().with_column(f.header_vi()),
                     None,
                     Message::new(
-                        format!("Danh mục không có cột \"{}\" ({vi}), là nội dung bắt buộc của mỗi mục theo khoản 3 Điều 6 Nghị định 13/2018/NĐ-CP.", f.header_vi()),
-                        format!("The catalog has no \"{}\" column ({en}), which every entry must state (Decree 13/2018, Art. 6(3)).", f.header_vi()),
+                        format!("Danh mục không có cột \"{}\" ({vi}) hoặc cột để trống ở mọi mục, trong khi đây là nội dung bắt buộc của mỗi mục theo khoản 3 Điều 6 Nghị định 13/2018/NĐ-CP.", f.header_vi()),
+                        format!("The catalog has no \"{}\" column ({en}), or it is empty in every entry, which every entry must state (Decree 13/2018, Art. 6(3)).", f.header_vi()),
                     ),
                 ));
             }
