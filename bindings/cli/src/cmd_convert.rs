@@ -212,7 +212,7 @@ pub fn run(args: &ConvertArgs) -> i32 {
                 eprintln!("{d}");
             }
             eprintln!(
-                "{} → {} ({}, {} items): {} errors, {} warnings, {} notes",
+                "{} → {} ({}, {} item(s)): {} error(s), {} warning(s), {} note(s)",
                 args.input.display(),
                 if to_stdout {
                     "standard output".to_string()

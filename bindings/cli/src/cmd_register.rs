@@ -234,7 +234,7 @@ fn convert(input: &Path, output: &Path, to: Option<ConvertTo>, format: ReportFor
                 );
             }
             eprintln!(
-                "{} → {out_name} ({}, {} requests): {} errors, {} warnings, {} notes, {} events not written",
+                "{} → {out_name} ({}, {} request(s)): {} error(s), {} warning(s), {} note(s), {} event(s) not written",
                 input.display(),
                 to.name(),
                 loaded.register.requests.len(),
@@ -457,7 +457,7 @@ fn print_check(o: &mut String, loaded: &Loaded, check: &reg::RegisterCheck, with
     let sum = check.report.summary();
     outln!(
         o,
-        "Phát hiện / Findings: {} errors, {} warnings, {} info",
+        "Phát hiện / Findings: {} error(s), {} warning(s), {} note(s)",
         sum.errors,
         sum.warnings,
         sum.infos

@@ -42,7 +42,7 @@ fn json_to_xml_and_back_is_identical() {
         String::from_utf8_lossy(&o.stderr)
     );
     let stderr = String::from_utf8_lossy(&o.stderr);
-    assert!(stderr.contains("(xml, 1 items): 0 errors"), "{stderr}");
+    assert!(stderr.contains("(xml, 1 item(s)): 0 error(s)"), "{stderr}");
     let text = std::fs::read_to_string(&xml).unwrap();
     assert!(text.contains("<art17_point>đ</art17_point>"));
     let back = tmp("back.json");

@@ -40,7 +40,7 @@ fn csv_to_xml_to_json_gives_the_bundled_json() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(
         stderr(&o)
-            .contains("(xml, 37 requests): 0 errors, 0 warnings, 0 notes, 0 events not written"),
+            .contains("(xml, 37 request(s)): 0 error(s), 0 warning(s), 0 note(s), 0 event(s) not written"),
         "{}",
         stderr(&o)
     );
@@ -119,7 +119,7 @@ fn reading_problems_are_reported_and_exit_1() {
     let e = stderr(&o);
     assert!(e.contains("[R-CHANNEL]"), "{e}");
     assert!(e.contains("line 2"), "{e}");
-    assert!(e.contains("(json, 1 requests): 1 errors"), "{e}");
+    assert!(e.contains("(json, 1 request(s)): 1 error(s)"), "{e}");
     let written = std::fs::read_to_string(&out).unwrap();
     assert!(written.contains("\"id\": \"2\""));
     // The same problem as `register check` reports it.
