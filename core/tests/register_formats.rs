@@ -8,9 +8,6 @@
 
 mod formats_common;
 
-use std::path::PathBuf;
-use std::process::Command;
-
 use chrono::NaiveDate;
 use proptest::prelude::*;
 use serde_json::Value;
@@ -218,41 +215,9 @@ fn strip(mut reg: Register) -> Register {
     reg
 }
 
-fn xsd() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../schemas/register.xsd")
-}
-
-/// Validate with `xmllint --schema`; `None` when xmllint is not installed.
+/// Validate with `xmllint --schema` against schemas/register.xsd.
 fn xmllint(xml: &str, name: &str) -> Option<Result<(), String>> {
-    if Command::new("xmllint").arg("--version").output().is_err() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "xmllint is missing in CI: scripts/ci/05-xmllint.sh installs libxml2-utils"
-        );
-        eprintln!(
-            "\n!!!!!! SKIPPED: xmllint not found; install Debian's libxml2-utils \
-             (scripts/ci/05-xmllint.sh does in CI) to validate against schemas/register.xsd !!!!!!\n"
-        );
-        return None;
-    }
-    let dir = std::env::temp_dir().join(format!("tiepcan-register-formats-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let file = dir.join(name);
-    std::fs::write(&file, xml).unwrap();
-    let out = Command::new("xmllint")
-        .arg("--noout")
-        .arg("--nonet")
-        .arg("--schema")
-        .arg(xsd())
-        .arg(&file)
-        .output()
-        .unwrap();
-    let _ = std::fs::remove_file(&file);
-    Some(if out.status.success() {
-        Ok(())
-    } else {
-        Err(String::from_utf8_lossy(&out.stderr).into_owned())
-    })
+    formats_common::xmllint(xml, name, "register.xsd")
 }
 
 fn schema_validator() -> jsonschema::Validator {

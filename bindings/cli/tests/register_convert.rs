@@ -39,8 +39,9 @@ fn csv_to_xml_to_json_gives_the_bundled_json() {
     let o = run(&["register", "convert", &bundled("csv"), p(&xml)]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(
-        stderr(&o)
-            .contains("(xml, 37 request(s)): 0 error(s), 0 warning(s), 0 note(s), 0 event(s) not written"),
+        stderr(&o).contains(
+            "(xml, 37 request(s)): 0 error(s), 0 warning(s), 0 note(s), 0 event(s) not written"
+        ),
         "{}",
         stderr(&o)
     );

@@ -430,3 +430,42 @@ pub fn rich_conditional() -> ConditionalAccessCatalog {
         }],
     }
 }
+
+/// Validate `xml` against `schemas/{xsd}` with `xmllint --schema`; `None`
+/// when xmllint is not installed on a developer machine (in CI, where
+/// scripts/ci/05-xmllint.sh installs Debian's libxml2-utils, that fails).
+pub fn xmllint(xml: &str, name: &str, xsd: &str) -> Option<Result<(), String>> {
+    use std::process::Command;
+    if Command::new("xmllint").arg("--version").output().is_err() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "xmllint is missing in CI: scripts/ci/05-xmllint.sh installs libxml2-utils"
+        );
+        eprintln!(
+            "\n!!!!!! SKIPPED: xmllint not found; install Debian's libxml2-utils \
+             (scripts/ci/05-xmllint.sh does in CI) to validate against schemas/{xsd} !!!!!!\n"
+        );
+        return None;
+    }
+    let schema = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../schemas")
+        .join(xsd);
+    let dir = std::env::temp_dir().join(format!("tiepcan-xmllint-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join(name);
+    std::fs::write(&file, xml).unwrap();
+    let out = Command::new("xmllint")
+        .arg("--noout")
+        .arg("--nonet")
+        .arg("--schema")
+        .arg(schema)
+        .arg(&file)
+        .output()
+        .unwrap();
+    let _ = std::fs::remove_file(&file);
+    Some(if out.status.success() {
+        Ok(())
+    } else {
+        Err(String::from_utf8_lossy(&out.stderr).into_owned())
+    })
+}
