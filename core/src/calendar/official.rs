@@ -268,11 +268,12 @@ impl OfficialDays {
     }
 }
 
-/// A CSV date, `YYYY-MM-DD`, read as chrono's `%Y-%m-%d` reads it (the
-/// format this module documented before it had its own reader): a year of
-/// one to four digits, or signed with any number; a month and a day of one
-/// or two digits; spaces allowed before each number; nothing after the day.
-/// `None` for anything else or a date that does not exist.
+/// A CSV date, `YYYY-MM-DD`, accepted exactly as chrono's `%Y-%m-%d` parser
+/// accepted it before (so that no user file reads differently; a proptest
+/// compares the two): a year of one to four digits, or signed with any
+/// number of digits; a month and a day of one or two digits; whitespace
+/// allowed before each number; nothing after the day. `None` for anything
+/// else or a date that does not exist.
 fn parse_date(s: &str) -> Option<NaiveDate> {
     // Up to `max` ASCII digits (at least one) as a number, and the rest.
     fn number(s: &str, max: usize) -> Option<(i64, &str)> {
