@@ -21,14 +21,20 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+mod plain;
+pub use plain::{check_request_slip_plain, deadline_view_plain, render_request_form_plain};
+
 use chrono::NaiveDate;
 use tiepcan::calendar::WorkingCalendar;
+#[cfg(feature = "full")]
 use tiepcan::deadline::{Clock, Request, RuleTable, Schedule};
 #[cfg(feature = "full")]
 use tiepcan::io::{read_catalog_bytes, Format};
 use tiepcan::io::{ReadError, ReadOptions};
 use tiepcan::model::{Catalog, PartialDate};
-use tiepcan::render::{self, RenderOptions, RequestSlipInput};
+#[cfg(feature = "full")]
+use tiepcan::render::RequestSlipInput;
+use tiepcan::render::{self, RenderOptions};
 use tiepcan::text;
 use tiepcan::validate::Location;
 #[cfg(feature = "full")]
@@ -78,13 +84,12 @@ fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
 fn error(code: &str, message: &str, location: Option<&Location>) -> JsValue {
     let e = js_sys::Error::new(message);
     let _ = js_sys::Reflect::set(&e, &"code".into(), &JsValue::from_str(code));
-    let loc = location
-        .and_then(|l| to_js(l).ok())
-        .unwrap_or(JsValue::NULL);
+    let loc = location.map_or(JsValue::NULL, plain::location_value);
     let _ = js_sys::Reflect::set(&e, &"location".into(), &loc);
     e.into()
 }
 
+#[cfg(feature = "full")]
 fn from_js<T: serde::de::DeserializeOwned>(v: JsValue, what: &str) -> Result<T, JsValue> {
     let text = if let Some(s) = v.as_string() {
         s
@@ -113,12 +118,9 @@ fn from_js<T: serde::de::DeserializeOwned>(v: JsValue, what: &str) -> Result<T, 
     })
 }
 
+/// Render options, read by hand (no serde): see [`plain::render_options`].
 fn options(v: JsValue) -> Result<RenderOptions, JsValue> {
-    if v.is_undefined() || v.is_null() {
-        Ok(RenderOptions::default())
-    } else {
-        from_js(v, "options")
-    }
+    plain::render_options(v)
 }
 
 /// Bytes of a string or a `Uint8Array`/`ArrayBuffer`.
@@ -286,6 +288,7 @@ pub fn render_report(
 ///
 /// # Errors
 /// `code:"input"`.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = checkRequestSlip, unchecked_return_type = "FieldError[]")]
 pub fn check_request_slip(
     #[wasm_bindgen(unchecked_param_type = "RequestSlipInput")] input: JsValue,
@@ -299,6 +302,7 @@ pub fn check_request_slip(
 ///
 /// # Errors
 /// `code:"input"`.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = renderRequestForm)]
 pub fn render_request_form(
     #[wasm_bindgen(unchecked_param_type = "RequestSlipInput")] input: JsValue,
@@ -418,6 +422,7 @@ pub fn validate_catalog(
     to_js(&check_catalog(&c, &opts))
 }
 
+#[cfg(feature = "full")]
 fn schedule_for(request: JsValue) -> Result<Schedule, JsValue> {
     let req: Request = from_js(request, "request")?;
     let rules = RuleTable::builtin();
@@ -436,6 +441,7 @@ fn schedule_for(request: JsValue) -> Result<Schedule, JsValue> {
 /// # Errors
 /// `code:"input"` for a wrong shape, `code:"deadline"` when no regime or
 /// calendar covers the date.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = computeDeadline, unchecked_return_type = "Schedule")]
 pub fn compute_deadline(
     #[wasm_bindgen(unchecked_param_type = "DeadlineRequest")] request: JsValue,
@@ -466,6 +472,7 @@ pub fn render_deadline(
 ///
 /// # Errors
 /// As [`compute_deadline`]; `code:"input"` for bad options.
+#[cfg(feature = "full")]
 #[wasm_bindgen(
     js_name = deadlineView,
     unchecked_return_type = "{ schedule: Schedule; html: string }"
@@ -537,6 +544,7 @@ pub fn working_days_between(from: &str, to: &str) -> Result<f64, JsValue> {
 ///
 /// # Errors
 /// `code:"date"`, `code:"calendar"`.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = explainDays, unchecked_return_type = "SkippedDay[]")]
 pub fn explain_days(from: &str, to: &str) -> Result<JsValue, JsValue> {
     let v = WorkingCalendar::official()
