@@ -16,7 +16,10 @@
 //! the calendar and the request clock, rendering, search keys, the request
 //! slip check) and the full API (feature `full`, the default: adds the CSV
 //! and XML readers, the catalog rules and the report). Exports marked
-//! `#[cfg(feature = "full")]` are only in the full module.
+//! `#[cfg(feature = "full")]` are only in the full module. The components'
+//! module crosses the boundary for deadlines and request slips without
+//! serde: the exports of `plain.rs` (in both modules) take strings and plain
+//! objects and build the result objects by hand.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -284,7 +287,8 @@ pub fn render_report(
 }
 
 /// Check the request slip's fields (Law 104/2016/QH13 Art. 24(2)); `[]` when
-/// it can be sent.
+/// it can be sent. Full module only (serde); the components' module has
+/// `checkRequestSlipPlain` (src/plain.rs).
 ///
 /// # Errors
 /// `code:"input"`.
@@ -298,7 +302,8 @@ pub fn check_request_slip(
 }
 
 /// Render the request slip form with values and errors (pass `[]` for a
-/// blank form, or the result of `checkRequestSlip`).
+/// blank form, or the result of `checkRequestSlip`). Full module only
+/// (serde); the components' module has `renderRequestFormPlain`.
 ///
 /// # Errors
 /// `code:"input"`.
@@ -436,7 +441,8 @@ fn schedule_for(request: JsValue) -> Result<Schedule, JsValue> {
 /// "electronic" | "postal" | "fax", complexity: "simple" | "complex",
 /// regime?: "2016" | "2026" | null, extension?: null}` → the `Schedule`
 /// (milestones with due dates, working or calendar days, citations, skipped
-/// days with reasons, findings).
+/// days with reasons, findings). Full module only (serde); the components'
+/// module has `deadlineViewPlain` (src/plain.rs).
 ///
 /// # Errors
 /// `code:"input"` for a wrong shape, `code:"deadline"` when no regime or
@@ -466,9 +472,9 @@ pub fn render_deadline(
 
 /// Compute the deadlines of a request (as [`compute_deadline`]) and render
 /// their explanation (as [`render_deadline`]) in one call:
-/// `{schedule, html}`. The schedule crosses the boundary once, out; the
-/// components' module has this instead of `renderDeadline` (no schedule
-/// deserializer in it).
+/// `{schedule, html}`. The schedule crosses the boundary once, out. Full
+/// module only (serde); the components' module has
+/// `deadlineViewPlain` (plain arguments, the schedule object built by hand).
 ///
 /// # Errors
 /// As [`compute_deadline`]; `code:"input"` for bad options.
@@ -540,7 +546,8 @@ pub fn working_days_between(from: &str, to: &str) -> Result<f64, JsValue> {
         .map_err(|e| error("calendar", &e.to_string(), None))
 }
 
-/// The non-working days in `(from, to]` with their reasons.
+/// The non-working days in `(from, to]` with their reasons. Full module
+/// only (serde; the components do not call it).
 ///
 /// # Errors
 /// `code:"date"`, `code:"calendar"`.
