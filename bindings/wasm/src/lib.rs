@@ -184,26 +184,13 @@ fn parse_bytes(bytes: &[u8], format: &str) -> Result<ParseOutcome, JsValue> {
     read_outcome(read_catalog_bytes(bytes, f, &ReadOptions::default()))
 }
 
-/// JSON catalog text through the core's JSON reader only. The full module
-/// goes through `read_catalog_bytes` (the same reader for `Format::Json`);
-/// the components' module calls the JSON reader directly so that the CSV and
-/// XML readers are not linked, with the same input size limit.
+/// JSON catalog text through the core's JSON reader (`read_catalog_bytes`
+/// with `Format::Json`: its size limit, then `tiepcan::io::json::read`).
+/// Only in the full module: the components' module reads catalogs with
+/// [`CatalogView`]'s one-pass read.
+#[cfg(feature = "full")]
 fn parse_json(bytes: &[u8]) -> Result<ParseOutcome, JsValue> {
-    #[cfg(feature = "full")]
-    return parse_bytes(bytes, "json");
-    #[cfg(not(feature = "full"))]
-    {
-        let opts = ReadOptions::default();
-        if bytes.len() as u64 > opts.max_bytes {
-            return read_outcome(Err(ReadError::TooLarge {
-                what: "file size in bytes",
-                limit: opts.max_bytes,
-                found: bytes.len() as u64,
-                row: None,
-            }));
-        }
-        read_outcome(tiepcan::io::json::read(bytes, &opts))
-    }
+    parse_bytes(bytes, "json")
 }
 
 fn read_outcome(r: Result<tiepcan::io::ReadOutcome, ReadError>) -> Result<ParseOutcome, JsValue> {
@@ -240,10 +227,11 @@ pub fn render_catalog(
 }
 
 /// Parse JSON catalog text and render it in one call (no object crosses the
-/// boundary: fastest for large catalogs).
+/// boundary). Full module only (the components use [`CatalogView`]).
 ///
 /// # Errors
 /// As [`parse_catalog`].
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = renderCatalogJson)]
 pub fn render_catalog_json(
     json: &str,
@@ -635,15 +623,94 @@ fn view_rows(rows: &[u32]) -> Vec<usize> {
     rows.iter().map(|&r| r as usize).collect()
 }
 
+/// The catalog of a `CatalogView`: the full module's JSON reader, with its
+/// size limit and diagnostics-free errors located by line, column and
+/// pointer.
+#[cfg(feature = "full")]
+fn view_catalog(bytes: &[u8]) -> Result<Catalog, JsValue> {
+    Ok(parse_json(bytes)?.catalog)
+}
+
+/// The catalog of a `CatalogView` in the components' module: the same size
+/// limit as the full module, then the one-pass read only; what it declines
+/// is an `Error` with `code: "needs-full-reader"` (the component then loads
+/// the full module and reads the catalog there).
+#[cfg(not(feature = "full"))]
+fn view_catalog(bytes: &[u8]) -> Result<Catalog, JsValue> {
+    let opts = ReadOptions::default();
+    if bytes.len() as u64 > opts.max_bytes {
+        return read_outcome(Err(ReadError::TooLarge {
+            what: "file size in bytes",
+            limit: opts.max_bytes,
+            found: bytes.len() as u64,
+            row: None,
+        }))
+        .map(|o| o.catalog);
+    }
+    tiepcan::io::json::read_one_pass(bytes, &opts)
+        .map(|o| o.catalog)
+        .map_err(|why| {
+            error(
+                "needs-full-reader",
+                &format!("this catalog needs the full JSON reader (tiepcan_wasm): {why}"),
+                None,
+            )
+        })
+}
+
+/// Render options for `CatalogView` (as [`options`], an object or JSON
+/// text, the same messages), deserialized straight from the text: no
+/// `serde_json::Value` in the components' module for them.
+fn view_options(v: JsValue) -> Result<RenderOptions, JsValue> {
+    if v.is_undefined() || v.is_null() {
+        return Ok(RenderOptions::default());
+    }
+    let text = if let Some(s) = v.as_string() {
+        s
+    } else {
+        js_sys::JSON::stringify(&v)
+            .ok()
+            .and_then(|s| s.as_string())
+            .ok_or_else(|| error("input", "options cannot be turned into JSON", None))?
+    };
+    serde_json::from_str(&text).map_err(|e| {
+        if e.is_data() {
+            let m = e.to_string();
+            let suffix = format!(" at line {} column {}", e.line(), e.column());
+            let m = m.strip_suffix(&suffix).unwrap_or(&m);
+            error(
+                "input",
+                &format!("options is not in the expected shape: {m}"),
+                None,
+            )
+        } else {
+            let loc = Location {
+                line: Some(e.line()).filter(|l| *l > 0),
+                col: Some(e.column()).filter(|c| *c > 0),
+                ..Location::default()
+            };
+            error("input", &format!("options is not JSON: {e}"), Some(&loc))
+        }
+    })
+}
+
 #[wasm_bindgen]
 impl CatalogView {
     /// Parse a catalog in tiepcan's JSON model (text, or UTF-8 bytes as a
-    /// `Uint8Array`/`ArrayBuffer`).
+    /// `Uint8Array`/`ArrayBuffer`). The full module reads it with the core's
+    /// JSON reader (`tiepcan::io::json::read`); the components' module only
+    /// with its one-pass read (`read_one_pass`: no `serde_json::Value` in
+    /// the module), which declines what it cannot read as `read` would.
     ///
     /// # Errors
     /// `Error{code:"parse", location:{line, col, pointer}}` for text that is
-    /// not JSON or does not fit the model; `code:"too_large"`; `code:"input"`
-    /// for an argument that is neither text nor bytes.
+    /// not JSON or does not fit the model (full module); in the components'
+    /// module `code:"needs-full-reader"` instead, for that and for a catalog
+    /// the one-pass read declines (a bare array of entries, no `"kind"`
+    /// before `"items"`, a repeated or unknown top-level key): build the
+    /// full module's `CatalogView` from the same JSON (what
+    /// `<tiepcan-catalog>` does); `code:"too_large"`; `code:"input"` for an
+    /// argument that is neither text nor bytes.
     #[wasm_bindgen(constructor)]
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] json: JsValue,
@@ -661,9 +728,8 @@ impl CatalogView {
                 None,
             ));
         };
-        // The same JSON reader and input size limit as `renderCatalogJson`.
         Ok(CatalogView {
-            catalog: parse_json(&bytes)?.catalog,
+            catalog: view_catalog(&bytes)?,
         })
     }
 
@@ -724,16 +790,21 @@ impl CatalogView {
     /// those columns (asked for on the first such sort, not at first render).
     #[wasm_bindgen(js_name = sortTexts, unchecked_return_type = "CatalogSortTexts")]
     pub fn sort_texts(&self) -> Result<JsValue, JsValue> {
-        #[derive(Serialize)]
-        struct SortTexts<'a> {
-            title: Vec<&'a str>,
-            number_symbol: Vec<Option<&'a str>>,
-        }
+        // Built with js_sys (no Serialize, no JSON text in between).
         let rows = render::catalog_row_data(&self.catalog);
-        to_js(&SortTexts {
-            title: rows.iter().map(|r| r.title).collect(),
-            number_symbol: rows.iter().map(|r| r.number_symbol).collect(),
-        })
+        let title = js_sys::Array::new_with_length(rows.len() as u32);
+        let number_symbol = js_sys::Array::new_with_length(rows.len() as u32);
+        for (i, r) in rows.iter().enumerate() {
+            title.set(i as u32, JsValue::from_str(r.title));
+            number_symbol.set(
+                i as u32,
+                r.number_symbol.map_or(JsValue::NULL, JsValue::from_str),
+            );
+        }
+        let o = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&o, &JsValue::from_str("title"), &title);
+        let _ = js_sys::Reflect::set(&o, &JsValue::from_str("number_symbol"), &number_symbol);
+        Ok(o.into())
     }
 
     /// The whole catalog fragment with only `rows` in its body, in that
@@ -751,7 +822,7 @@ impl CatalogView {
     ) -> Result<String, JsValue> {
         Ok(render::render_catalog_page(
             &self.catalog,
-            &options(options_)?,
+            &view_options(options_)?,
             &view_rows(rows),
             view_grouping(grouping)?,
         ))
