@@ -9,12 +9,8 @@
 //   one call gives every row's search key, Art. 17 point, year and date;
 //   only the rows of the page shown are rendered, by the core
 //   (render_catalog_rows: the same escaped markup as the full table), and
-//   every filter, sort or page change renders that page again. The
-//   components' module reads the JSON in one pass (what tiepcan writes:
-//   "kind" before "items"); anything else — a bare array of entries, no
-//   "kind", a repeated or unknown key, an error to locate — it declines with
-//   code "needs-full-reader", and the full module (readyFull) reads it, with
-//   the same CatalogView API; the page then uses that module for everything.
+//   every filter, sort or page change renders that page again. What the
+//   components' module declines ("needs-full-reader") the full module reads.
 // - server-rendered table inside the element (works without JS): the rows
 //   are indexed from their data-* attributes and moved in and out of the
 //   table.

@@ -697,20 +697,14 @@ fn view_options(v: JsValue) -> Result<RenderOptions, JsValue> {
 #[wasm_bindgen]
 impl CatalogView {
     /// Parse a catalog in tiepcan's JSON model (text, or UTF-8 bytes as a
-    /// `Uint8Array`/`ArrayBuffer`). The full module reads it with the core's
-    /// JSON reader (`tiepcan::io::json::read`); the components' module only
-    /// with its one-pass read (`read_one_pass`: no `serde_json::Value` in
-    /// the module), which declines what it cannot read as `read` would.
+    /// `Uint8Array`/`ArrayBuffer`).
     ///
     /// # Errors
     /// `Error{code:"parse", location:{line, col, pointer}}` for text that is
-    /// not JSON or does not fit the model (full module); in the components'
-    /// module `code:"needs-full-reader"` instead, for that and for a catalog
-    /// the one-pass read declines (a bare array of entries, no `"kind"`
-    /// before `"items"`, a repeated or unknown top-level key): build the
-    /// full module's `CatalogView` from the same JSON (what
-    /// `<tiepcan-catalog>` does); `code:"too_large"`; `code:"input"` for an
-    /// argument that is neither text nor bytes.
+    /// not JSON or does not fit the model; `code:"too_large"`; `code:"input"`
+    /// for an argument that is neither text nor bytes. The components'
+    /// module throws `code:"needs-full-reader"` instead of `"parse"`, and for
+    /// what its one-pass read declines (README "Two modules").
     #[wasm_bindgen(constructor)]
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] json: JsValue,
@@ -792,14 +786,11 @@ impl CatalogView {
     pub fn sort_texts(&self) -> Result<JsValue, JsValue> {
         // Built with js_sys (no Serialize, no JSON text in between).
         let rows = render::catalog_row_data(&self.catalog);
-        let title = js_sys::Array::new_with_length(rows.len() as u32);
-        let number_symbol = js_sys::Array::new_with_length(rows.len() as u32);
-        for (i, r) in rows.iter().enumerate() {
-            title.set(i as u32, JsValue::from_str(r.title));
-            number_symbol.set(
-                i as u32,
-                r.number_symbol.map_or(JsValue::NULL, JsValue::from_str),
-            );
+        let title = js_sys::Array::new();
+        let number_symbol = js_sys::Array::new();
+        for r in &rows {
+            title.push(&JsValue::from_str(r.title));
+            number_symbol.push(&r.number_symbol.map_or(JsValue::NULL, JsValue::from_str));
         }
         let o = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&o, &JsValue::from_str("title"), &title);
