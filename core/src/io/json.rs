@@ -111,9 +111,9 @@ impl std::fmt::Display for NeedsFullRead {
 /// use tiepcan::io::json::{read_one_pass, NeedsFullRead};
 /// use tiepcan::io::ReadOptions;
 /// let opts = ReadOptions::default();
-/// let ok = read_one_pass(br#"{"kind": "disclosure", "items": [{"title": "Kế hoạch"}]}"#, &opts);
-/// assert_eq!(ok.unwrap().catalog.len(), 1);
-/// let bare = read_one_pass(br#"[{"title": "Kế hoạch"}]"#, &opts);
+/// let ok = r#"{"kind": "disclosure", "items": [{"title": "Kế hoạch"}]}"#;
+/// assert_eq!(read_one_pass(ok.as_bytes(), &opts).unwrap().catalog.len(), 1);
+/// let bare = read_one_pass(r#"[{"title": "Kế hoạch"}]"#.as_bytes(), &opts);
 /// assert_eq!(bare.unwrap_err(), NeedsFullRead::NotTagged);
 /// ```
 pub fn read_one_pass(bytes: &[u8], opts: &ReadOptions) -> Result<ReadOutcome, NeedsFullRead> {
