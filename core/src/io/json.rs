@@ -689,14 +689,12 @@ mod tests {
             root.join("examples/web/catalog.json"),
             root.join("bindings/wasm/test-browser/fixtures/catalog-12.json"),
         ];
-        for dir in ["fuzz/seeds/json_catalog"] {
-            let mut seeds: Vec<_> = std::fs::read_dir(root.join(dir))
-                .unwrap()
-                .map(|e| e.unwrap().path())
-                .collect();
-            seeds.sort();
-            files.extend(seeds);
-        }
+        let mut seeds: Vec<_> = std::fs::read_dir(root.join("fuzz/seeds/json_catalog"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        seeds.sort();
+        files.extend(seeds);
         for f in files {
             let bytes = std::fs::read(&f).unwrap();
             out.push((
