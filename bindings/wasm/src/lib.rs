@@ -16,19 +16,28 @@
 //! the calendar and the request clock, rendering, search keys, the request
 //! slip check) and the full API (feature `full`, the default: adds the CSV
 //! and XML readers, the catalog rules and the report). Exports marked
-//! `#[cfg(feature = "full")]` are only in the full module.
+//! `#[cfg(feature = "full")]` are only in the full module. The components'
+//! module crosses the boundary for deadlines and request slips without
+//! serde: the exports of `plain.rs` (in both modules) take strings and plain
+//! objects and build the result objects by hand.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+mod plain;
+pub use plain::{check_request_slip_plain, deadline_view_plain, render_request_form_plain};
+
 use chrono::NaiveDate;
 use tiepcan::calendar::WorkingCalendar;
+#[cfg(feature = "full")]
 use tiepcan::deadline::{Clock, Request, RuleTable, Schedule};
 #[cfg(feature = "full")]
 use tiepcan::io::{read_catalog_bytes, Format};
 use tiepcan::io::{ReadError, ReadOptions};
 use tiepcan::model::{Catalog, PartialDate};
-use tiepcan::render::{self, RenderOptions, RequestSlipInput};
+#[cfg(feature = "full")]
+use tiepcan::render::RequestSlipInput;
+use tiepcan::render::{self, RenderOptions};
 use tiepcan::text;
 use tiepcan::validate::Location;
 #[cfg(feature = "full")]
@@ -68,7 +77,10 @@ export interface TiepcanError extends Error { code: string; location: Location |
 
 /// Objects cross the boundary as JSON text, parsed with the engine's own
 /// `JSON.parse`: one serde deserializer (serde_json) in the module instead
-/// of two, which keeps the wasm small (see README "Two modules").
+/// of two, which keeps the wasm small (see README "Two modules"). Full
+/// module only: the components' module builds its objects by hand
+/// (`src/plain.rs`, `CatalogView`).
+#[cfg(feature = "full")]
 fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
     let s = serde_json::to_string(v).map_err(|e| error("internal", &e.to_string(), None))?;
     js_sys::JSON::parse(&s).map_err(|_| error("internal", "JSON.parse failed", None))
@@ -78,13 +90,12 @@ fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
 fn error(code: &str, message: &str, location: Option<&Location>) -> JsValue {
     let e = js_sys::Error::new(message);
     let _ = js_sys::Reflect::set(&e, &"code".into(), &JsValue::from_str(code));
-    let loc = location
-        .and_then(|l| to_js(l).ok())
-        .unwrap_or(JsValue::NULL);
+    let loc = location.map_or(JsValue::NULL, plain::location_value);
     let _ = js_sys::Reflect::set(&e, &"location".into(), &loc);
     e.into()
 }
 
+#[cfg(feature = "full")]
 fn from_js<T: serde::de::DeserializeOwned>(v: JsValue, what: &str) -> Result<T, JsValue> {
     let text = if let Some(s) = v.as_string() {
         s
@@ -113,12 +124,9 @@ fn from_js<T: serde::de::DeserializeOwned>(v: JsValue, what: &str) -> Result<T, 
     })
 }
 
+/// Render options, read by hand (no serde): see [`plain::render_options`].
 fn options(v: JsValue) -> Result<RenderOptions, JsValue> {
-    if v.is_undefined() || v.is_null() {
-        Ok(RenderOptions::default())
-    } else {
-        from_js(v, "options")
-    }
+    plain::render_options(v)
 }
 
 /// Bytes of a string or a `Uint8Array`/`ArrayBuffer`.
@@ -270,10 +278,12 @@ pub fn render_report(
 }
 
 /// Check the request slip's fields (Law 104/2016/QH13 Art. 24(2)); `[]` when
-/// it can be sent.
+/// it can be sent. Full module only (serde); the components' module has
+/// `checkRequestSlipPlain` (src/plain.rs).
 ///
 /// # Errors
 /// `code:"input"`.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = checkRequestSlip, unchecked_return_type = "FieldError[]")]
 pub fn check_request_slip(
     #[wasm_bindgen(unchecked_param_type = "RequestSlipInput")] input: JsValue,
@@ -283,10 +293,12 @@ pub fn check_request_slip(
 }
 
 /// Render the request slip form with values and errors (pass `[]` for a
-/// blank form, or the result of `checkRequestSlip`).
+/// blank form, or the result of `checkRequestSlip`). Full module only
+/// (serde); the components' module has `renderRequestFormPlain`.
 ///
 /// # Errors
 /// `code:"input"`.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = renderRequestForm)]
 pub fn render_request_form(
     #[wasm_bindgen(unchecked_param_type = "RequestSlipInput")] input: JsValue,
@@ -406,6 +418,7 @@ pub fn validate_catalog(
     to_js(&check_catalog(&c, &opts))
 }
 
+#[cfg(feature = "full")]
 fn schedule_for(request: JsValue) -> Result<Schedule, JsValue> {
     let req: Request = from_js(request, "request")?;
     let rules = RuleTable::builtin();
@@ -419,11 +432,13 @@ fn schedule_for(request: JsValue) -> Result<Schedule, JsValue> {
 /// "electronic" | "postal" | "fax", complexity: "simple" | "complex",
 /// regime?: "2016" | "2026" | null, extension?: null}` → the `Schedule`
 /// (milestones with due dates, working or calendar days, citations, skipped
-/// days with reasons, findings).
+/// days with reasons, findings). Full module only (serde); the components'
+/// module has `deadlineViewPlain` (src/plain.rs).
 ///
 /// # Errors
 /// `code:"input"` for a wrong shape, `code:"deadline"` when no regime or
 /// calendar covers the date.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = computeDeadline, unchecked_return_type = "Schedule")]
 pub fn compute_deadline(
     #[wasm_bindgen(unchecked_param_type = "DeadlineRequest")] request: JsValue,
@@ -448,12 +463,13 @@ pub fn render_deadline(
 
 /// Compute the deadlines of a request (as [`compute_deadline`]) and render
 /// their explanation (as [`render_deadline`]) in one call:
-/// `{schedule, html}`. The schedule crosses the boundary once, out; the
-/// components' module has this instead of `renderDeadline` (no schedule
-/// deserializer in it).
+/// `{schedule, html}`. The schedule crosses the boundary once, out. Full
+/// module only (serde); the components' module has
+/// `deadlineViewPlain` (plain arguments, the schedule object built by hand).
 ///
 /// # Errors
 /// As [`compute_deadline`]; `code:"input"` for bad options.
+#[cfg(feature = "full")]
 #[wasm_bindgen(
     js_name = deadlineView,
     unchecked_return_type = "{ schedule: Schedule; html: string }"
@@ -521,10 +537,12 @@ pub fn working_days_between(from: &str, to: &str) -> Result<f64, JsValue> {
         .map_err(|e| error("calendar", &e.to_string(), None))
 }
 
-/// The non-working days in `(from, to]` with their reasons.
+/// The non-working days in `(from, to]` with their reasons. Full module
+/// only (serde; the components do not call it).
 ///
 /// # Errors
 /// `code:"date"`, `code:"calendar"`.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = explainDays, unchecked_return_type = "SkippedDay[]")]
 pub fn explain_days(from: &str, to: &str) -> Result<JsValue, JsValue> {
     let v = WorkingCalendar::official()
@@ -658,42 +676,6 @@ fn view_catalog(bytes: &[u8]) -> Result<Catalog, JsValue> {
         })
 }
 
-/// Render options for `CatalogView` (as [`options`], an object or JSON
-/// text, the same messages), deserialized straight from the text: no
-/// `serde_json::Value` in the components' module for them.
-fn view_options(v: JsValue) -> Result<RenderOptions, JsValue> {
-    if v.is_undefined() || v.is_null() {
-        return Ok(RenderOptions::default());
-    }
-    let text = if let Some(s) = v.as_string() {
-        s
-    } else {
-        js_sys::JSON::stringify(&v)
-            .ok()
-            .and_then(|s| s.as_string())
-            .ok_or_else(|| error("input", "options cannot be turned into JSON", None))?
-    };
-    serde_json::from_str(&text).map_err(|e| {
-        if e.is_data() {
-            let m = e.to_string();
-            let suffix = format!(" at line {} column {}", e.line(), e.column());
-            let m = m.strip_suffix(&suffix).unwrap_or(&m);
-            error(
-                "input",
-                &format!("options is not in the expected shape: {m}"),
-                None,
-            )
-        } else {
-            let loc = Location {
-                line: Some(e.line()).filter(|l| *l > 0),
-                col: Some(e.column()).filter(|c| *c > 0),
-                ..Location::default()
-            };
-            error("input", &format!("options is not JSON: {e}"), Some(&loc))
-        }
-    })
-}
-
 #[wasm_bindgen]
 impl CatalogView {
     /// Parse a catalog in tiepcan's JSON model (text, or UTF-8 bytes as a
@@ -813,7 +795,7 @@ impl CatalogView {
     ) -> Result<String, JsValue> {
         Ok(render::render_catalog_page(
             &self.catalog,
-            &view_options(options_)?,
+            &options(options_)?,
             &view_rows(rows),
             view_grouping(grouping)?,
         ))
