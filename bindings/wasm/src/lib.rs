@@ -77,7 +77,10 @@ export interface TiepcanError extends Error { code: string; location: Location |
 
 /// Objects cross the boundary as JSON text, parsed with the engine's own
 /// `JSON.parse`: one serde deserializer (serde_json) in the module instead
-/// of two, which keeps the wasm small (see README "Two modules").
+/// of two, which keeps the wasm small (see README "Two modules"). Full
+/// module only: the components' module builds its objects by hand
+/// (`src/plain.rs`, `CatalogView`).
+#[cfg(feature = "full")]
 fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
     let s = serde_json::to_string(v).map_err(|e| error("internal", &e.to_string(), None))?;
     js_sys::JSON::parse(&s).map_err(|_| error("internal", "JSON.parse failed", None))
@@ -189,26 +192,13 @@ fn parse_bytes(bytes: &[u8], format: &str) -> Result<ParseOutcome, JsValue> {
     read_outcome(read_catalog_bytes(bytes, f, &ReadOptions::default()))
 }
 
-/// JSON catalog text through the core's JSON reader only. The full module
-/// goes through `read_catalog_bytes` (the same reader for `Format::Json`);
-/// the components' module calls the JSON reader directly so that the CSV and
-/// XML readers are not linked, with the same input size limit.
+/// JSON catalog text through the core's JSON reader (`read_catalog_bytes`
+/// with `Format::Json`: its size limit, then `tiepcan::io::json::read`).
+/// Only in the full module: the components' module reads catalogs with
+/// [`CatalogView`]'s one-pass read.
+#[cfg(feature = "full")]
 fn parse_json(bytes: &[u8]) -> Result<ParseOutcome, JsValue> {
-    #[cfg(feature = "full")]
-    return parse_bytes(bytes, "json");
-    #[cfg(not(feature = "full"))]
-    {
-        let opts = ReadOptions::default();
-        if bytes.len() as u64 > opts.max_bytes {
-            return read_outcome(Err(ReadError::TooLarge {
-                what: "file size in bytes",
-                limit: opts.max_bytes,
-                found: bytes.len() as u64,
-                row: None,
-            }));
-        }
-        read_outcome(tiepcan::io::json::read(bytes, &opts))
-    }
+    parse_bytes(bytes, "json")
 }
 
 fn read_outcome(r: Result<tiepcan::io::ReadOutcome, ReadError>) -> Result<ParseOutcome, JsValue> {
@@ -245,10 +235,11 @@ pub fn render_catalog(
 }
 
 /// Parse JSON catalog text and render it in one call (no object crosses the
-/// boundary: fastest for large catalogs).
+/// boundary). Full module only (the components use [`CatalogView`]).
 ///
 /// # Errors
 /// As [`parse_catalog`].
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = renderCatalogJson)]
 pub fn render_catalog_json(
     json: &str,
@@ -650,6 +641,41 @@ fn view_rows(rows: &[u32]) -> Vec<usize> {
     rows.iter().map(|&r| r as usize).collect()
 }
 
+/// The catalog of a `CatalogView`: the full module's JSON reader, with its
+/// size limit and diagnostics-free errors located by line, column and
+/// pointer.
+#[cfg(feature = "full")]
+fn view_catalog(bytes: &[u8]) -> Result<Catalog, JsValue> {
+    Ok(parse_json(bytes)?.catalog)
+}
+
+/// The catalog of a `CatalogView` in the components' module: the same size
+/// limit as the full module, then the one-pass read only; what it declines
+/// is an `Error` with `code: "needs-full-reader"` (the component then loads
+/// the full module and reads the catalog there).
+#[cfg(not(feature = "full"))]
+fn view_catalog(bytes: &[u8]) -> Result<Catalog, JsValue> {
+    let opts = ReadOptions::default();
+    if bytes.len() as u64 > opts.max_bytes {
+        return read_outcome(Err(ReadError::TooLarge {
+            what: "file size in bytes",
+            limit: opts.max_bytes,
+            found: bytes.len() as u64,
+            row: None,
+        }))
+        .map(|o| o.catalog);
+    }
+    tiepcan::io::json::read_one_pass(bytes, &opts)
+        .map(|o| o.catalog)
+        .map_err(|why| {
+            error(
+                "needs-full-reader",
+                &format!("this catalog needs the full JSON reader (tiepcan_wasm): {why}"),
+                None,
+            )
+        })
+}
+
 #[wasm_bindgen]
 impl CatalogView {
     /// Parse a catalog in tiepcan's JSON model (text, or UTF-8 bytes as a
@@ -658,7 +684,9 @@ impl CatalogView {
     /// # Errors
     /// `Error{code:"parse", location:{line, col, pointer}}` for text that is
     /// not JSON or does not fit the model; `code:"too_large"`; `code:"input"`
-    /// for an argument that is neither text nor bytes.
+    /// for an argument that is neither text nor bytes. The components'
+    /// module throws `code:"needs-full-reader"` instead of `"parse"`, and for
+    /// what its one-pass read declines (README "Two modules").
     #[wasm_bindgen(constructor)]
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] json: JsValue,
@@ -676,9 +704,8 @@ impl CatalogView {
                 None,
             ));
         };
-        // The same JSON reader and input size limit as `renderCatalogJson`.
         Ok(CatalogView {
-            catalog: parse_json(&bytes)?.catalog,
+            catalog: view_catalog(&bytes)?,
         })
     }
 
@@ -739,16 +766,18 @@ impl CatalogView {
     /// those columns (asked for on the first such sort, not at first render).
     #[wasm_bindgen(js_name = sortTexts, unchecked_return_type = "CatalogSortTexts")]
     pub fn sort_texts(&self) -> Result<JsValue, JsValue> {
-        #[derive(Serialize)]
-        struct SortTexts<'a> {
-            title: Vec<&'a str>,
-            number_symbol: Vec<Option<&'a str>>,
-        }
+        // Built with js_sys (no Serialize, no JSON text in between).
         let rows = render::catalog_row_data(&self.catalog);
-        to_js(&SortTexts {
-            title: rows.iter().map(|r| r.title).collect(),
-            number_symbol: rows.iter().map(|r| r.number_symbol).collect(),
-        })
+        let title = js_sys::Array::new();
+        let number_symbol = js_sys::Array::new();
+        for r in &rows {
+            title.push(&JsValue::from_str(r.title));
+            number_symbol.push(&r.number_symbol.map_or(JsValue::NULL, JsValue::from_str));
+        }
+        let o = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&o, &JsValue::from_str("title"), &title);
+        let _ = js_sys::Reflect::set(&o, &JsValue::from_str("number_symbol"), &number_symbol);
+        Ok(o.into())
     }
 
     /// The whole catalog fragment with only `rows` in its body, in that
