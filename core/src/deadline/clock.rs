@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::{Complexity, DeadlineError, PeriodKind, PeriodRule, RuleTable, Unit, ValueStatus};
 use crate::calendar::{SkippedDay, WorkingCalendar, YearSource};
 use crate::law::{Channel, Citation, Regime, LAW2026_IN_FORCE};
-use crate::model::{iso_date, parse_iso_date, write_iso_date};
+use crate::model::{iso_date, parse_iso_date, write_iso_date, IsoDateError};
 use crate::validate::{Diagnostic, Location, Message};
 
 /// Vietnam's offset, UTC+7 (no daylight saving time).
@@ -114,12 +114,35 @@ impl Serialize for Received {
 }
 
 impl<'de> Deserialize<'de> for Received {
-    /// A string read with [`Received::parse`] (so an instant with an
-    /// offset is converted to UTC+7); the error is
-    /// [`DeadlineError::BadReceived`]'s text.
+    /// The forms it is written in: `YYYY-MM-DD`, or a local date-time in
+    /// Vietnam `YYYY-MM-DDTHH:MM[:SS[.fff]]` (also with a space for `T`).
+    /// No offset: an instant elsewhere goes through [`Received::parse`]
+    /// (kept out of this path so the web module carries no RFC 3339 parser).
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        Received::parse(&s).map_err(serde::de::Error::custom)
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = Received;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a date (YYYY-MM-DD) or a local date-time (YYYY-MM-DDTHH:MM[:SS])")
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Received, E> {
+                match parse_iso_date(s) {
+                    Ok(date) => Ok(Received::Date(date)),
+                    Err(e @ IsoDateError::DoesNotExist { .. }) => {
+                        Err(E::custom(format_args!("{s:?} is {e}")))
+                    }
+                    Err(IsoDateError::NotIso) => parse_local_date_time(s)
+                        .map(Received::LocalDateTime)
+                        .ok_or_else(|| {
+                            E::custom(format_args!(
+                                "{s:?} is not a date (YYYY-MM-DD) or a local date-time in \
+                                 Vietnam (YYYY-MM-DDTHH:MM[:SS], no offset)"
+                            ))
+                        }),
+                }
+            }
+        }
+        d.deserialize_str(V)
     }
 }
 
