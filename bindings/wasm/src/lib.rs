@@ -16,19 +16,28 @@
 //! the calendar and the request clock, rendering, search keys, the request
 //! slip check) and the full API (feature `full`, the default: adds the CSV
 //! and XML readers, the catalog rules and the report). Exports marked
-//! `#[cfg(feature = "full")]` are only in the full module.
+//! `#[cfg(feature = "full")]` are only in the full module. The components'
+//! module crosses the boundary for deadlines and request slips without
+//! serde: the exports of `plain.rs` (in both modules) take strings and plain
+//! objects and build the result objects by hand.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+mod plain;
+pub use plain::{check_request_slip_plain, deadline_view_plain, render_request_form_plain};
+
 use chrono::NaiveDate;
 use tiepcan::calendar::WorkingCalendar;
+#[cfg(feature = "full")]
 use tiepcan::deadline::{Clock, Request, RuleTable, Schedule};
 #[cfg(feature = "full")]
 use tiepcan::io::{read_catalog_bytes, Format};
 use tiepcan::io::{ReadError, ReadOptions};
 use tiepcan::model::{Catalog, PartialDate};
-use tiepcan::render::{self, RenderOptions, RequestSlipInput};
+#[cfg(feature = "full")]
+use tiepcan::render::RequestSlipInput;
+use tiepcan::render::{self, RenderOptions};
 use tiepcan::text;
 use tiepcan::validate::Location;
 #[cfg(feature = "full")]
@@ -78,13 +87,12 @@ fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
 fn error(code: &str, message: &str, location: Option<&Location>) -> JsValue {
     let e = js_sys::Error::new(message);
     let _ = js_sys::Reflect::set(&e, &"code".into(), &JsValue::from_str(code));
-    let loc = location
-        .and_then(|l| to_js(l).ok())
-        .unwrap_or(JsValue::NULL);
+    let loc = location.map_or(JsValue::NULL, plain::location_value);
     let _ = js_sys::Reflect::set(&e, &"location".into(), &loc);
     e.into()
 }
 
+#[cfg(feature = "full")]
 fn from_js<T: serde::de::DeserializeOwned>(v: JsValue, what: &str) -> Result<T, JsValue> {
     let text = if let Some(s) = v.as_string() {
         s
@@ -113,12 +121,9 @@ fn from_js<T: serde::de::DeserializeOwned>(v: JsValue, what: &str) -> Result<T, 
     })
 }
 
+/// Render options, read by hand (no serde): see [`plain::render_options`].
 fn options(v: JsValue) -> Result<RenderOptions, JsValue> {
-    if v.is_undefined() || v.is_null() {
-        Ok(RenderOptions::default())
-    } else {
-        from_js(v, "options")
-    }
+    plain::render_options(v)
 }
 
 /// Bytes of a string or a `Uint8Array`/`ArrayBuffer`.
@@ -282,10 +287,12 @@ pub fn render_report(
 }
 
 /// Check the request slip's fields (Law 104/2016/QH13 Art. 24(2)); `[]` when
-/// it can be sent.
+/// it can be sent. Full module only (serde); the components' module has
+/// `checkRequestSlipPlain` (src/plain.rs).
 ///
 /// # Errors
 /// `code:"input"`.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = checkRequestSlip, unchecked_return_type = "FieldError[]")]
 pub fn check_request_slip(
     #[wasm_bindgen(unchecked_param_type = "RequestSlipInput")] input: JsValue,
@@ -295,10 +302,12 @@ pub fn check_request_slip(
 }
 
 /// Render the request slip form with values and errors (pass `[]` for a
-/// blank form, or the result of `checkRequestSlip`).
+/// blank form, or the result of `checkRequestSlip`). Full module only
+/// (serde); the components' module has `renderRequestFormPlain`.
 ///
 /// # Errors
 /// `code:"input"`.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = renderRequestForm)]
 pub fn render_request_form(
     #[wasm_bindgen(unchecked_param_type = "RequestSlipInput")] input: JsValue,
@@ -418,6 +427,7 @@ pub fn validate_catalog(
     to_js(&check_catalog(&c, &opts))
 }
 
+#[cfg(feature = "full")]
 fn schedule_for(request: JsValue) -> Result<Schedule, JsValue> {
     let req: Request = from_js(request, "request")?;
     let rules = RuleTable::builtin();
@@ -431,11 +441,13 @@ fn schedule_for(request: JsValue) -> Result<Schedule, JsValue> {
 /// "electronic" | "postal" | "fax", complexity: "simple" | "complex",
 /// regime?: "2016" | "2026" | null, extension?: null}` → the `Schedule`
 /// (milestones with due dates, working or calendar days, citations, skipped
-/// days with reasons, findings).
+/// days with reasons, findings). Full module only (serde); the components'
+/// module has `deadlineViewPlain` (src/plain.rs).
 ///
 /// # Errors
 /// `code:"input"` for a wrong shape, `code:"deadline"` when no regime or
 /// calendar covers the date.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = computeDeadline, unchecked_return_type = "Schedule")]
 pub fn compute_deadline(
     #[wasm_bindgen(unchecked_param_type = "DeadlineRequest")] request: JsValue,
@@ -460,12 +472,13 @@ pub fn render_deadline(
 
 /// Compute the deadlines of a request (as [`compute_deadline`]) and render
 /// their explanation (as [`render_deadline`]) in one call:
-/// `{schedule, html}`. The schedule crosses the boundary once, out; the
-/// components' module has this instead of `renderDeadline` (no schedule
-/// deserializer in it).
+/// `{schedule, html}`. The schedule crosses the boundary once, out. Full
+/// module only (serde); the components' module has
+/// `deadlineViewPlain` (plain arguments, the schedule object built by hand).
 ///
 /// # Errors
 /// As [`compute_deadline`]; `code:"input"` for bad options.
+#[cfg(feature = "full")]
 #[wasm_bindgen(
     js_name = deadlineView,
     unchecked_return_type = "{ schedule: Schedule; html: string }"
@@ -533,10 +546,12 @@ pub fn working_days_between(from: &str, to: &str) -> Result<f64, JsValue> {
         .map_err(|e| error("calendar", &e.to_string(), None))
 }
 
-/// The non-working days in `(from, to]` with their reasons.
+/// The non-working days in `(from, to]` with their reasons. Full module
+/// only (serde; the components do not call it).
 ///
 /// # Errors
 /// `code:"date"`, `code:"calendar"`.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = explainDays, unchecked_return_type = "SkippedDay[]")]
 pub fn explain_days(from: &str, to: &str) -> Result<JsValue, JsValue> {
     let v = WorkingCalendar::official()
