@@ -27,6 +27,10 @@
 //!   Monday, Thursday or Sunday, otherwise the day before — the choice that
 //!   joins the holiday to a weekend, as in 2021–2026;
 //! * no swaps (hoán đổi): they are never predictable.
+//!
+//! The lunar dates (Tết, 10/3, whether the month before Tết has 29 or 30
+//! days) come from the table baked from the lunar computation (see
+//! [`lunar_new_year`]): projecting links no astronomy.
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
