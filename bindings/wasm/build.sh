@@ -8,13 +8,23 @@
 #   pkg/tiepcan_wasm{.js,_bg.wasm}        feature `full` (default): the whole
 #       API, adding the CSV/XML readers, the catalog rules and the report;
 #       loaded by `ready()` of js/index.js, on demand.
+# Then it minifies the JS file by file (scripts/minify.mjs, esbuild) into
+# dist/: dist/js/ (from the readable sources js/) and dist/pkg/ (glue, wasm,
+# types, css), each .js with its source map. dist/ is what the npm package
+# serves (package.json "exports") and what the demo copy holds.
 # Needs: rustup target wasm32-unknown-unknown, wasm-bindgen-cli matching
-# Cargo.lock, optionally wasm-opt (Debian binaryen).
+# Cargo.lock, optionally wasm-opt (Debian binaryen), Node.js and the npm dev
+# dependencies (`npm ci` in bindings/wasm: esbuild).
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 cd "$ROOT"
-rm -rf "$HERE/pkg"
+if [ ! -e "$HERE/node_modules/esbuild/package.json" ]; then
+  echo "build.sh: bindings/wasm/node_modules/esbuild is missing (it minifies the JS)." >&2
+  echo "  Install the npm dev dependencies first: (cd bindings/wasm && npm ci)" >&2
+  exit 1
+fi
+rm -rf "$HERE/pkg" "$HERE/dist"
 OUT=target/wasm32-unknown-unknown/wasm-release/tiepcan_wasm.wasm
 
 # build_module NAME CARGO_FEATURE_ARGS...: cargo build, wasm-opt, wasm-bindgen
@@ -38,11 +48,14 @@ build_module() {
 build_module tiepcan_components --no-default-features
 build_module tiepcan_wasm
 cp core/src/render/tiepcan.css "$HERE/pkg/tiepcan.css"
-# The demo page gets a self-contained copy (servable by any static server).
+# Minified copies with source maps: dist/js/, dist/pkg/.
+node "$HERE/scripts/minify.mjs"
+# The demo page gets a self-contained copy of the minified files (servable by
+# any static server; same layout: tiepcan/js/, tiepcan/pkg/).
 rm -rf examples/web/tiepcan
 mkdir -p examples/web/tiepcan/pkg examples/web/tiepcan/js
-cp "$HERE"/pkg/*.js "$HERE"/pkg/*_bg.wasm "$HERE"/pkg/tiepcan.css examples/web/tiepcan/pkg/
-cp "$HERE"/js/*.js examples/web/tiepcan/js/
+cp "$HERE"/dist/pkg/*.js "$HERE"/dist/pkg/*.js.map "$HERE"/dist/pkg/*_bg.wasm "$HERE"/dist/pkg/tiepcan.css examples/web/tiepcan/pkg/
+cp "$HERE"/dist/js/*.js "$HERE"/dist/js/*.js.map examples/web/tiepcan/js/
 # Pre-render the demo's server-side HTML with the same core (no JS needed to read it).
 node "$HERE/scripts/prerender.mjs"
-ls -l "$HERE/pkg"
+ls -l "$HERE/pkg" "$HERE/dist/js" "$HERE/dist/pkg"

@@ -7,7 +7,8 @@
 # crosses the boundary; the components' module answers as the full one).
 # Installs: the wasm32 target, wasm-bindgen-cli at the exact version of the
 # `wasm-bindgen` crate in Cargo.lock, Debian chromium and binaryen, and the
-# npm dev dependencies from package-lock.json.
+# npm dev dependencies from package-lock.json (esbuild, axe-core,
+# playwright-core).
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
@@ -23,8 +24,11 @@ fi
 apt_install chromium binaryen
 command -v node >/dev/null 2>&1 || apt_install nodejs npm
 
-# Build the package (pkg/ with both modules, the demo copy and the
-# pre-rendered demo page).
+# The npm dev dependencies first: build.sh minifies the JS with esbuild.
+(cd bindings/wasm && npm ci --no-audit --no-fund)
+
+# Build the package (pkg/ with both modules, the minified dist/, the demo copy
+# and the pre-rendered demo page).
 bash bindings/wasm/build.sh
 
 # The exported API in Node.js (wasm-bindgen-test), including the wasm side of
@@ -34,7 +38,6 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 
 # Browser tests.
 cd bindings/wasm
-npm ci --no-audit --no-fund
 CHROMIUM=/usr/bin/chromium node --test test-browser/
 
 # No panic crosses into JavaScript: the fuzz seed corpus through the wasm API;

@@ -9,7 +9,8 @@
 //   one call gives every row's search key, Art. 17 point, year and date;
 //   only the rows of the page shown are rendered, by the core
 //   (render_catalog_rows: the same escaped markup as the full table), and
-//   every filter, sort or page change renders that page again.
+//   every filter, sort or page change renders that page again. What the
+//   components' module declines ("needs-full-reader") the full module reads.
 // - server-rendered table inside the element (works without JS): the rows
 //   are indexed from their data-* attributes and moved in and out of the
 //   table.
@@ -21,7 +22,7 @@
 // are in the table, so the row count a screen reader hears is the count
 // shown), and one polite live region announcing "Hiển thị 3/12 mục"
 // (debounced) or "Không có mục nào khớp".
-import { ready } from './core.js';
+import { ready, readyFull } from './core.js';
 import { el, fromTrustedHtml, nextId, debounce } from './dom.js';
 
 const SORTABLE = {
@@ -100,9 +101,16 @@ export class TiepcanCatalog extends HTMLElement {
    *   when the JSON is not a catalog.
    */
   async load(json) {
-    const api = await ready();
+    let api = await ready();
+    let view;
+    try {
+      view = new api.CatalogView(json);
+    } catch (e) {
+      if (e?.code !== 'needs-full-reader') throw e;
+      api = await readyFull();
+      view = new api.CatalogView(json);
+    }
     this._api = api;
-    const view = new api.CatalogView(json);
     const ix = view.index();
     const n = ix.length;
     const keys = n ? ix.keys.split('\n') : [];

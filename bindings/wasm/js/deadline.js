@@ -82,9 +82,10 @@ export class TiepcanDeadline extends HTMLElement {
     let schedule;
     let html;
     try {
-      // Schedule and explanation in one call (the schedule crosses the boundary once).
-      ({ schedule, html } = this._api.deadlineView(
-        { received, channel: fd.get('channel'), complexity: fd.get('complexity') },
+      // Schedule and explanation in one call, from plain arguments (no JSON
+      // crosses the boundary; the schedule object is built by the binding).
+      ({ schedule, html } = this._api.deadlineViewPlain(
+        received, String(fd.get('channel') ?? ''), String(fd.get('complexity') ?? ''),
         { id_prefix: `${this._prefix}-kq`, heading_level: 3 },
       ));
     } catch (e) {

@@ -20,7 +20,7 @@ export class TiepcanRequestForm extends HTMLElement {
     this._api = await ready();
     this._prefix = this.getAttribute('id-prefix') || this._prefixFromMarkup() || nextId('tcr');
     this._action = this.getAttribute('action') || '';
-    if (!this.querySelector('form.tc-form')) this._render({}, []);
+    if (!this.querySelector('form.tc-form')) this._render({}, false);
     this._wire();
   }
 
@@ -33,8 +33,9 @@ export class TiepcanRequestForm extends HTMLElement {
     return { id_prefix: this._prefix, form_action: this._action };
   }
 
-  _render(values, errors) {
-    const html = this._api.renderRequestForm(values, errors, this._options());
+  /** Render the slip with `values`; with `checked`, the core's errors for them. */
+  _render(values, checked) {
+    const html = this._api.renderRequestFormPlain(values, checked, this._options());
     this.replaceChildren(fromTrustedHtml(html));
   }
 
@@ -65,10 +66,10 @@ export class TiepcanRequestForm extends HTMLElement {
 
   _submit(ev, form) {
     const values = this._values(form);
-    const errors = this._api.checkRequestSlip(values);
+    const errors = this._api.checkRequestSlipPlain(values);
     if (errors.length === 0 && this._action) return; // the server takes it
     ev.preventDefault();
-    this._render(values, errors);
+    this._render(values, true);
     this._wire();
     if (errors.length > 0) {
       const summary = this.querySelector('.tc-error-summary');

@@ -16,19 +16,28 @@
 //! the calendar and the request clock, rendering, search keys, the request
 //! slip check) and the full API (feature `full`, the default: adds the CSV
 //! and XML readers, the catalog rules and the report). Exports marked
-//! `#[cfg(feature = "full")]` are only in the full module.
+//! `#[cfg(feature = "full")]` are only in the full module. The components'
+//! module crosses the boundary for deadlines and request slips without
+//! serde: the exports of `plain.rs` (in both modules) take strings and plain
+//! objects and build the result objects by hand.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+mod plain;
+pub use plain::{check_request_slip_plain, deadline_view_plain, render_request_form_plain};
+
 use chrono::NaiveDate;
 use tiepcan::calendar::WorkingCalendar;
+#[cfg(feature = "full")]
 use tiepcan::deadline::{Clock, Request, RuleTable, Schedule};
 #[cfg(feature = "full")]
 use tiepcan::io::{read_catalog_bytes, Format};
 use tiepcan::io::{ReadError, ReadOptions};
 use tiepcan::model::{Catalog, PartialDate};
-use tiepcan::render::{self, RenderOptions, RequestSlipInput};
+#[cfg(feature = "full")]
+use tiepcan::render::RequestSlipInput;
+use tiepcan::render::{self, RenderOptions};
 use tiepcan::text;
 use tiepcan::validate::Location;
 #[cfg(feature = "full")]
@@ -68,7 +77,10 @@ export interface TiepcanError extends Error { code: string; location: Location |
 
 /// Objects cross the boundary as JSON text, parsed with the engine's own
 /// `JSON.parse`: one serde deserializer (serde_json) in the module instead
-/// of two, which keeps the wasm small (see README "Two modules").
+/// of two, which keeps the wasm small (see README "Two modules"). Full
+/// module only: the components' module builds its objects by hand
+/// (`src/plain.rs`, `CatalogView`).
+#[cfg(feature = "full")]
 fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
     let s = serde_json::to_string(v).map_err(|e| error("internal", &e.to_string(), None))?;
     js_sys::JSON::parse(&s).map_err(|_| error("internal", "JSON.parse failed", None))
@@ -78,13 +90,12 @@ fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
 fn error(code: &str, message: &str, location: Option<&Location>) -> JsValue {
     let e = js_sys::Error::new(message);
     let _ = js_sys::Reflect::set(&e, &"code".into(), &JsValue::from_str(code));
-    let loc = location
-        .and_then(|l| to_js(l).ok())
-        .unwrap_or(JsValue::NULL);
+    let loc = location.map_or(JsValue::NULL, plain::location_value);
     let _ = js_sys::Reflect::set(&e, &"location".into(), &loc);
     e.into()
 }
 
+#[cfg(feature = "full")]
 fn from_js<T: serde::de::DeserializeOwned>(v: JsValue, what: &str) -> Result<T, JsValue> {
     let text = if let Some(s) = v.as_string() {
         s
@@ -113,12 +124,9 @@ fn from_js<T: serde::de::DeserializeOwned>(v: JsValue, what: &str) -> Result<T, 
     })
 }
 
+/// Render options, read by hand (no serde): see [`plain::render_options`].
 fn options(v: JsValue) -> Result<RenderOptions, JsValue> {
-    if v.is_undefined() || v.is_null() {
-        Ok(RenderOptions::default())
-    } else {
-        from_js(v, "options")
-    }
+    plain::render_options(v)
 }
 
 /// Bytes of a string or a `Uint8Array`/`ArrayBuffer`.
@@ -184,26 +192,13 @@ fn parse_bytes(bytes: &[u8], format: &str) -> Result<ParseOutcome, JsValue> {
     read_outcome(read_catalog_bytes(bytes, f, &ReadOptions::default()))
 }
 
-/// JSON catalog text through the core's JSON reader only. The full module
-/// goes through `read_catalog_bytes` (the same reader for `Format::Json`);
-/// the components' module calls the JSON reader directly so that the CSV and
-/// XML readers are not linked, with the same input size limit.
+/// JSON catalog text through the core's JSON reader (`read_catalog_bytes`
+/// with `Format::Json`: its size limit, then `tiepcan::io::json::read`).
+/// Only in the full module: the components' module reads catalogs with
+/// [`CatalogView`]'s one-pass read.
+#[cfg(feature = "full")]
 fn parse_json(bytes: &[u8]) -> Result<ParseOutcome, JsValue> {
-    #[cfg(feature = "full")]
-    return parse_bytes(bytes, "json");
-    #[cfg(not(feature = "full"))]
-    {
-        let opts = ReadOptions::default();
-        if bytes.len() as u64 > opts.max_bytes {
-            return read_outcome(Err(ReadError::TooLarge {
-                what: "file size in bytes",
-                limit: opts.max_bytes,
-                found: bytes.len() as u64,
-                row: None,
-            }));
-        }
-        read_outcome(tiepcan::io::json::read(bytes, &opts))
-    }
+    parse_bytes(bytes, "json")
 }
 
 fn read_outcome(r: Result<tiepcan::io::ReadOutcome, ReadError>) -> Result<ParseOutcome, JsValue> {
@@ -240,10 +235,11 @@ pub fn render_catalog(
 }
 
 /// Parse JSON catalog text and render it in one call (no object crosses the
-/// boundary: fastest for large catalogs).
+/// boundary). Full module only (the components use [`CatalogView`]).
 ///
 /// # Errors
 /// As [`parse_catalog`].
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = renderCatalogJson)]
 pub fn render_catalog_json(
     json: &str,
@@ -282,10 +278,12 @@ pub fn render_report(
 }
 
 /// Check the request slip's fields (Law 104/2016/QH13 Art. 24(2)); `[]` when
-/// it can be sent.
+/// it can be sent. Full module only (serde); the components' module has
+/// `checkRequestSlipPlain` (src/plain.rs).
 ///
 /// # Errors
 /// `code:"input"`.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = checkRequestSlip, unchecked_return_type = "FieldError[]")]
 pub fn check_request_slip(
     #[wasm_bindgen(unchecked_param_type = "RequestSlipInput")] input: JsValue,
@@ -295,10 +293,12 @@ pub fn check_request_slip(
 }
 
 /// Render the request slip form with values and errors (pass `[]` for a
-/// blank form, or the result of `checkRequestSlip`).
+/// blank form, or the result of `checkRequestSlip`). Full module only
+/// (serde); the components' module has `renderRequestFormPlain`.
 ///
 /// # Errors
 /// `code:"input"`.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = renderRequestForm)]
 pub fn render_request_form(
     #[wasm_bindgen(unchecked_param_type = "RequestSlipInput")] input: JsValue,
@@ -418,6 +418,7 @@ pub fn validate_catalog(
     to_js(&check_catalog(&c, &opts))
 }
 
+#[cfg(feature = "full")]
 fn schedule_for(request: JsValue) -> Result<Schedule, JsValue> {
     let req: Request = from_js(request, "request")?;
     let rules = RuleTable::builtin();
@@ -431,11 +432,13 @@ fn schedule_for(request: JsValue) -> Result<Schedule, JsValue> {
 /// "electronic" | "postal" | "fax", complexity: "simple" | "complex",
 /// regime?: "2016" | "2026" | null, extension?: null}` → the `Schedule`
 /// (milestones with due dates, working or calendar days, citations, skipped
-/// days with reasons, findings).
+/// days with reasons, findings). Full module only (serde); the components'
+/// module has `deadlineViewPlain` (src/plain.rs).
 ///
 /// # Errors
 /// `code:"input"` for a wrong shape, `code:"deadline"` when no regime or
 /// calendar covers the date.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = computeDeadline, unchecked_return_type = "Schedule")]
 pub fn compute_deadline(
     #[wasm_bindgen(unchecked_param_type = "DeadlineRequest")] request: JsValue,
@@ -460,12 +463,13 @@ pub fn render_deadline(
 
 /// Compute the deadlines of a request (as [`compute_deadline`]) and render
 /// their explanation (as [`render_deadline`]) in one call:
-/// `{schedule, html}`. The schedule crosses the boundary once, out; the
-/// components' module has this instead of `renderDeadline` (no schedule
-/// deserializer in it).
+/// `{schedule, html}`. The schedule crosses the boundary once, out. Full
+/// module only (serde); the components' module has
+/// `deadlineViewPlain` (plain arguments, the schedule object built by hand).
 ///
 /// # Errors
 /// As [`compute_deadline`]; `code:"input"` for bad options.
+#[cfg(feature = "full")]
 #[wasm_bindgen(
     js_name = deadlineView,
     unchecked_return_type = "{ schedule: Schedule; html: string }"
@@ -533,10 +537,12 @@ pub fn working_days_between(from: &str, to: &str) -> Result<f64, JsValue> {
         .map_err(|e| error("calendar", &e.to_string(), None))
 }
 
-/// The non-working days in `(from, to]` with their reasons.
+/// The non-working days in `(from, to]` with their reasons. Full module
+/// only (serde; the components do not call it).
 ///
 /// # Errors
 /// `code:"date"`, `code:"calendar"`.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = explainDays, unchecked_return_type = "SkippedDay[]")]
 pub fn explain_days(from: &str, to: &str) -> Result<JsValue, JsValue> {
     let v = WorkingCalendar::official()
@@ -635,6 +641,41 @@ fn view_rows(rows: &[u32]) -> Vec<usize> {
     rows.iter().map(|&r| r as usize).collect()
 }
 
+/// The catalog of a `CatalogView`: the full module's JSON reader, with its
+/// size limit and diagnostics-free errors located by line, column and
+/// pointer.
+#[cfg(feature = "full")]
+fn view_catalog(bytes: &[u8]) -> Result<Catalog, JsValue> {
+    Ok(parse_json(bytes)?.catalog)
+}
+
+/// The catalog of a `CatalogView` in the components' module: the same size
+/// limit as the full module, then the one-pass read only; what it declines
+/// is an `Error` with `code: "needs-full-reader"` (the component then loads
+/// the full module and reads the catalog there).
+#[cfg(not(feature = "full"))]
+fn view_catalog(bytes: &[u8]) -> Result<Catalog, JsValue> {
+    let opts = ReadOptions::default();
+    if bytes.len() as u64 > opts.max_bytes {
+        return read_outcome(Err(ReadError::TooLarge {
+            what: "file size in bytes",
+            limit: opts.max_bytes,
+            found: bytes.len() as u64,
+            row: None,
+        }))
+        .map(|o| o.catalog);
+    }
+    tiepcan::io::json::read_one_pass(bytes, &opts)
+        .map(|o| o.catalog)
+        .map_err(|why| {
+            error(
+                "needs-full-reader",
+                &format!("this catalog needs the full JSON reader (tiepcan_wasm): {why}"),
+                None,
+            )
+        })
+}
+
 #[wasm_bindgen]
 impl CatalogView {
     /// Parse a catalog in tiepcan's JSON model (text, or UTF-8 bytes as a
@@ -643,7 +684,9 @@ impl CatalogView {
     /// # Errors
     /// `Error{code:"parse", location:{line, col, pointer}}` for text that is
     /// not JSON or does not fit the model; `code:"too_large"`; `code:"input"`
-    /// for an argument that is neither text nor bytes.
+    /// for an argument that is neither text nor bytes. The components'
+    /// module throws `code:"needs-full-reader"` instead of `"parse"`, and for
+    /// what its one-pass read declines (README "Two modules").
     #[wasm_bindgen(constructor)]
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] json: JsValue,
@@ -661,9 +704,8 @@ impl CatalogView {
                 None,
             ));
         };
-        // The same JSON reader and input size limit as `renderCatalogJson`.
         Ok(CatalogView {
-            catalog: parse_json(&bytes)?.catalog,
+            catalog: view_catalog(&bytes)?,
         })
     }
 
@@ -724,16 +766,18 @@ impl CatalogView {
     /// those columns (asked for on the first such sort, not at first render).
     #[wasm_bindgen(js_name = sortTexts, unchecked_return_type = "CatalogSortTexts")]
     pub fn sort_texts(&self) -> Result<JsValue, JsValue> {
-        #[derive(Serialize)]
-        struct SortTexts<'a> {
-            title: Vec<&'a str>,
-            number_symbol: Vec<Option<&'a str>>,
-        }
+        // Built with js_sys (no Serialize, no JSON text in between).
         let rows = render::catalog_row_data(&self.catalog);
-        to_js(&SortTexts {
-            title: rows.iter().map(|r| r.title).collect(),
-            number_symbol: rows.iter().map(|r| r.number_symbol).collect(),
-        })
+        let title = js_sys::Array::new();
+        let number_symbol = js_sys::Array::new();
+        for r in &rows {
+            title.push(&JsValue::from_str(r.title));
+            number_symbol.push(&r.number_symbol.map_or(JsValue::NULL, JsValue::from_str));
+        }
+        let o = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&o, &JsValue::from_str("title"), &title);
+        let _ = js_sys::Reflect::set(&o, &JsValue::from_str("number_symbol"), &number_symbol);
+        Ok(o.into())
     }
 
     /// The whole catalog fragment with only `rows` in its body, in that

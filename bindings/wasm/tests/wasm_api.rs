@@ -158,3 +158,146 @@ fn calendar_queries() {
     assert_eq!(days.as_array().unwrap().len(), 9);
     assert!(!api::calendar_version().is_empty());
 }
+
+// The plain-argument exports (src/plain.rs) the web components call: in both
+// modules; the serde-based ones they replace are only in the full module.
+
+#[wasm_bindgen_test]
+fn deadline_view_plain_same_dates_as_native() {
+    let opts = js_sys::JSON::parse("{\"id_prefix\":\"kq\",\"heading_level\":3}").unwrap();
+    let deadlines: Vec<Value> = DEADLINE_INPUTS
+        .iter()
+        .map(|(r, ch, cx)| {
+            let view = api::deadline_view_plain(r, ch, cx, opts.clone()).unwrap();
+            let s = obj(&prop(&view, "schedule"));
+            // The same object as the serde path gives.
+            assert_eq!(s, obj(&api::compute_deadline(request(r, ch, cx)).unwrap()));
+            assert!(prop(&view, "html")
+                .as_string()
+                .unwrap()
+                .contains("class=\"tc-deadline-list\""));
+            json!(s["milestones"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|m| json!({"kind": m["kind"], "due": m["due"], "skipped": m["skipped"].as_array().unwrap().len()}))
+                .collect::<Vec<_>>())
+        })
+        .collect();
+    let want: Value = serde_json::from_str(GOLDEN).unwrap();
+    assert_eq!(Value::from(deadlines), want["deadlines"]);
+    // The core's doc example (Law 104/2016/QH13 Art. 31(2); Tết 2025 skipped),
+    // day first as a person types it.
+    let view =
+        api::deadline_view_plain("24/01/2025", "postal", "complex", JsValue::UNDEFINED).unwrap();
+    let s = obj(&prop(&view, "schedule"));
+    assert_eq!(s["milestones"][1]["kind"], "provide_or_refuse");
+    assert_eq!(s["milestones"][1]["due"], "2025-02-21");
+    assert_eq!(
+        s["milestones"][1]["limit"],
+        json!({"value": 15, "unit": "working_days"})
+    );
+    assert_eq!(s["milestones"][1]["citation"]["instrument"], "law104");
+}
+
+#[wasm_bindgen_test]
+fn deadline_view_plain_errors() {
+    let code = |e: JsValue| {
+        assert!(e.is_instance_of::<js_sys::Error>());
+        prop(&e, "code").as_string().unwrap()
+    };
+    let none = || JsValue::UNDEFINED;
+    assert_eq!(
+        code(api::deadline_view_plain("2010-01-01", "postal", "simple", none()).unwrap_err()),
+        "deadline"
+    );
+    assert_eq!(
+        code(api::deadline_view_plain("31/02/2026", "postal", "simple", none()).unwrap_err()),
+        "date"
+    );
+    assert_eq!(
+        code(api::deadline_view_plain("2026-02", "postal", "simple", none()).unwrap_err()),
+        "date"
+    );
+    assert_eq!(
+        code(api::deadline_view_plain("2026-02-03", "pigeon", "simple", none()).unwrap_err()),
+        "input"
+    );
+    assert_eq!(
+        code(api::deadline_view_plain("2026-02-03", "postal", "hard", none()).unwrap_err()),
+        "input"
+    );
+    let bad = js_sys::JSON::parse("{\"heading_level\":\"3\"}").unwrap();
+    let e = api::deadline_view_plain("2026-02-03", "postal", "simple", bad).unwrap_err();
+    assert_eq!(code(e.clone()), "input");
+    assert!(prop(&e, "message")
+        .as_string()
+        .unwrap()
+        .contains("heading_level"));
+}
+
+#[wasm_bindgen_test]
+fn request_slip_plain() {
+    let slip = js_sys::JSON::parse("{\"full_name\":\"Nguyễn Văn A\",\"email\":\"a@b\"}").unwrap();
+    let errs = obj(&api::check_request_slip_plain(slip.clone()).unwrap());
+    assert_eq!(errs, obj(&api::check_request_slip(slip.clone()).unwrap()));
+    let fields: Vec<&str> = errs
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            "residence",
+            "id_number",
+            "email",
+            "information",
+            "provision_form",
+            "reason"
+        ]
+    );
+    assert_eq!(errs[0]["message"]["vi"], "Nhập nơi cư trú, địa chỉ");
+    let opts =
+        js_sys::JSON::parse("{\"id_prefix\":\"phieu\",\"form_action\":\"/yeu-cau\"}").unwrap();
+    let html = api::render_request_form_plain(slip.clone(), true, opts.clone()).unwrap();
+    assert!(html.contains("Có 6 lỗi cần sửa"), "{html}");
+    assert!(html.contains("value=\"Nguyễn Văn A\""));
+    assert!(html.contains("action=\"/yeu-cau\""));
+    let blank = api::render_request_form_plain(JsValue::UNDEFINED, false, opts).unwrap();
+    assert!(!blank.contains("tc-error-summary"));
+    let e =
+        api::check_request_slip_plain(js_sys::JSON::parse("{\"phone\":3}").unwrap()).unwrap_err();
+    assert_eq!(prop(&e, "code").as_string().unwrap(), "input");
+    assert!(prop(&e, "message").as_string().unwrap().contains("phone"));
+}
+
+#[wasm_bindgen_test]
+fn render_options_read_by_hand() {
+    let form = |o: &str| api::render_deadline_form(js_sys::JSON::parse(o).unwrap());
+    let html = form("{\"id_prefix\":\"han\",\"heading_level\":3}").unwrap();
+    assert!(html.contains("id=\"han-received\""), "{html}");
+    assert!(html.contains("<h3"));
+    // JSON text and the defaults (`tc`, level 2).
+    let text = api::render_deadline_form(JsValue::from_str(
+        "{\"id_prefix\":\"han\",\"heading_level\":3}",
+    ))
+    .unwrap();
+    assert_eq!(text, html);
+    assert!(api::render_deadline_form(JsValue::UNDEFINED)
+        .unwrap()
+        .contains("id=\"tc-received\""));
+    for bad in [
+        "{\"heading_level\":2.5}",
+        "{\"heading_level\":-1}",
+        "{\"id_prefix\":null}",
+        "[1]",
+        "3",
+    ] {
+        let e = form(bad).unwrap_err();
+        assert_eq!(prop(&e, "code").as_string().unwrap(), "input", "{bad}");
+    }
+    let e = api::render_deadline_form(JsValue::from_str("{nope")).unwrap_err();
+    assert_eq!(prop(&e, "code").as_string().unwrap(), "input");
+}
