@@ -138,7 +138,7 @@ fn decompose<F: FnMut(char)>(c: char, emit: &mut F) {
         let s = cp - S_BASE;
         emit(hangul_char(L_BASE + s / N_COUNT));
         emit(hangul_char(V_BASE + (s % N_COUNT) / T_COUNT));
-        if s % T_COUNT != 0 {
+        if !s.is_multiple_of(T_COUNT) {
             emit(hangul_char(T_BASE + s % T_COUNT));
         }
         return;
@@ -169,7 +169,7 @@ pub(crate) fn compose(a: char, b: char) -> Option<char> {
         return Some(hangul_char(S_BASE + lv));
     }
     if x.wrapping_sub(S_BASE) < S_COUNT
-        && (x - S_BASE) % T_COUNT == 0
+        && (x - S_BASE).is_multiple_of(T_COUNT)
         && y.wrapping_sub(T_BASE + 1) < T_COUNT - 1
     {
         return Some(hangul_char(x + (y - T_BASE)));
