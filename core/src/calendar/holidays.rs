@@ -172,8 +172,9 @@ pub fn projected_days_off(year: i32) -> Result<Vec<OfficialDay>, CalendarError> 
             date: c,
             kind: DayKind::Observed,
             name: format!(
-                "{name} - nghỉ bù ({} là {})",
-                d.format("%d/%m"),
+                "{name} - nghỉ bù ({:02}/{:02} là {})",
+                d.day(),
+                d.month(),
                 weekday_vi(*d)
             ),
             document: comp_doc.clone(),

@@ -56,6 +56,7 @@ pub enum SkipReason {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SkippedDay {
     /// The date.
+    #[serde(with = "crate::model::iso_date")]
     pub date: NaiveDate,
     /// Why it is not a working day.
     pub reason: SkipReason,

@@ -4,12 +4,14 @@ use std::fmt;
 
 use chrono::{
     DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone,
+    Timelike,
 };
 use serde::{Deserialize, Serialize};
 
 use super::{Complexity, DeadlineError, PeriodKind, PeriodRule, RuleTable, Unit, ValueStatus};
 use crate::calendar::{SkippedDay, WorkingCalendar, YearSource};
 use crate::law::{Channel, Citation, Regime, LAW2026_IN_FORCE};
+use crate::model::{iso_date, parse_iso_date, write_iso_date, IsoDateError};
 use crate::validate::{Diagnostic, Location, Message};
 
 /// Vietnam's offset, UTC+7 (no daylight saving time).
@@ -20,8 +22,10 @@ const VN_OFFSET: FixedOffset = match FixedOffset::east_opt(7 * 3600) {
 
 /// When the valid request was received (ngày nhận được yêu cầu hợp lệ): a
 /// civil date, or a wall-clock time in Vietnam (UTC+7).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(untagged)]
+///
+/// Serialised as `"YYYY-MM-DD"` or `"YYYY-MM-DDTHH:MM:SS[.fff]"` (local
+/// time, no offset); read back with [`Received::parse`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Received {
     /// A civil date in Vietnam.
     Date(NaiveDate),
@@ -46,21 +50,14 @@ impl Received {
     /// ```
     pub fn parse(s: &str) -> Result<Received, DeadlineError> {
         let s = s.trim();
-        if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+        if let Ok(d) = parse_iso_date(s) {
             return Ok(Received::Date(d));
         }
         if let Ok(dt) = DateTime::parse_from_rfc3339(s) {
             return Ok(Received::from_instant(dt));
         }
-        for f in [
-            "%Y-%m-%dT%H:%M:%S",
-            "%Y-%m-%dT%H:%M",
-            "%Y-%m-%d %H:%M:%S",
-            "%Y-%m-%d %H:%M",
-        ] {
-            if let Ok(dt) = NaiveDateTime::parse_from_str(s, f) {
-                return Ok(Received::LocalDateTime(dt));
-            }
+        if let Some(dt) = parse_local_date_time(s) {
+            return Ok(Received::LocalDateTime(dt));
         }
         Err(DeadlineError::BadReceived {
             input: s.to_string(),
@@ -93,9 +90,123 @@ impl fmt::Display for Received {
     /// `YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM:SS+07:00`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Received::Date(d) => write!(f, "{d}"),
-            Received::LocalDateTime(dt) => write!(f, "{}+07:00", dt.format("%Y-%m-%dT%H:%M:%S")),
+            Received::Date(d) => write_iso_date(f, *d),
+            Received::LocalDateTime(dt) => {
+                write_iso_date(f, dt.date())?;
+                // A leap second (`:60`) is stored as second 59 plus 1 s of nanoseconds.
+                let sec = dt.second() + u32::from(dt.nanosecond() >= 1_000_000_000);
+                write!(f, "T{:02}:{:02}:{sec:02}+07:00", dt.hour(), dt.minute())
+            }
         }
+    }
+}
+
+impl Serialize for Received {
+    /// The date as `YYYY-MM-DD`; the date-time as chrono writes it,
+    /// `YYYY-MM-DDTHH:MM:SS[.fff]`, local time without an offset.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Received::Date(d) => iso_date::serialize(d, s),
+            // chrono's own serde writes its `Debug` text.
+            Received::LocalDateTime(dt) => s.collect_str(&format_args!("{dt:?}")),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Received {
+    /// The forms it is written in: `YYYY-MM-DD`, or a local date-time in
+    /// Vietnam `YYYY-MM-DDTHH:MM[:SS[.fff]]` (also with a space for `T`).
+    /// No offset: an instant elsewhere goes through [`Received::parse`]
+    /// (kept out of this path so the web module carries no RFC 3339 parser).
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = Received;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a date (YYYY-MM-DD) or a local date-time (YYYY-MM-DDTHH:MM[:SS])")
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Received, E> {
+                match parse_iso_date(s) {
+                    Ok(date) => Ok(Received::Date(date)),
+                    Err(e @ IsoDateError::DoesNotExist { .. }) => {
+                        Err(E::custom(format_args!("{s:?} is {e}")))
+                    }
+                    Err(IsoDateError::NotIso) => parse_local_date_time(s)
+                        .map(Received::LocalDateTime)
+                        .ok_or_else(|| {
+                            E::custom(format_args!(
+                                "{s:?} is not a date (YYYY-MM-DD) or a local date-time in \
+                                 Vietnam (YYYY-MM-DDTHH:MM[:SS], no offset)"
+                            ))
+                        }),
+                }
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+/// A local date-time: `YYYY-MM-DD`, `T` or a space, then a time of day as
+/// [`parse_time_of_day`] reads it. Replaces chrono's
+/// `NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S")` and its three
+/// sister formats (and reads the fraction chrono's serde writes), with two
+/// digits for every field.
+fn parse_local_date_time(s: &str) -> Option<NaiveDateTime> {
+    let date = parse_iso_date(s.get(..10)?).ok()?;
+    let rest = s.get(10..)?;
+    let time = rest.strip_prefix(['T', ' '])?;
+    Some(date.and_time(parse_time_of_day(time)?))
+}
+
+/// A time of day, `HH:MM`, `HH:MM:SS` or `HH:MM:SS.f` (1 to 9 digits of
+/// fraction); `:60` is a leap second, as chrono reads it.
+fn parse_time_of_day(s: &str) -> Option<NaiveTime> {
+    let b = s.as_bytes();
+    let two = |i: usize| -> Option<u32> {
+        let (x, y) = (*b.get(i)?, *b.get(i + 1)?);
+        (x.is_ascii_digit() && y.is_ascii_digit())
+            .then(|| u32::from(x - b'0') * 10 + u32::from(y - b'0'))
+    };
+    if b.get(2) != Some(&b':') {
+        return None;
+    }
+    let (hour, min) = (two(0)?, two(3)?);
+    let (sec, nano) = match b.len() {
+        5 => (0, 0),
+        8 if b[5] == b':' => (two(6)?, 0),
+        10..=18 if b[5] == b':' && b[8] == b'.' => {
+            let frac = &b[9..];
+            if !frac.iter().all(u8::is_ascii_digit) {
+                return None;
+            }
+            let digits = frac.iter().fold(0u32, |n, c| n * 10 + u32::from(c - b'0'));
+            (two(6)?, digits * 10u32.pow(9 - frac.len() as u32))
+        }
+        _ => return None,
+    };
+    if sec == 60 {
+        NaiveTime::from_hms_nano_opt(hour, min, 59, 1_000_000_000 + nano)
+    } else {
+        NaiveTime::from_hms_nano_opt(hour, min, sec, nano)
+    }
+}
+
+/// `#[serde(with)]` for [`OfficeHours::close`]: written as chrono writes a
+/// time (`HH:MM:SS`), read as `HH:MM` or `HH:MM:SS` ([`parse_time_of_day`]).
+mod time_of_day {
+    use chrono::NaiveTime;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(t: &NaiveTime, s: S) -> Result<S::Ok, S::Error> {
+        // chrono's own serde writes its `Debug` text.
+        s.collect_str(&format_args!("{t:?}"))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveTime, D::Error> {
+        let s = String::deserialize(d)?;
+        super::parse_time_of_day(&s).ok_or_else(|| {
+            serde::de::Error::custom(format_args!("{s:?} is not a time of day (HH:MM)"))
+        })
     }
 }
 
@@ -116,6 +227,7 @@ pub enum ReceiptRule {
 pub struct OfficeHours {
     /// Closing time: a request received at or after it counts as received
     /// on the next working day under [`ReceiptRule::NextWorkingDay`].
+    #[serde(with = "time_of_day")]
     pub close: NaiveTime,
 }
 
@@ -169,6 +281,7 @@ pub struct Extension {
     /// Date of the extension notice; before the receipt date or after the
     /// base due date it is a finding (R-EXT-NOTICE) and extends nothing
     /// (no extended milestone), as is an extension of a simple request.
+    #[serde(default, with = "crate::model::iso_date_opt")]
     pub notice_date: Option<NaiveDate>,
 }
 
@@ -218,11 +331,14 @@ pub struct Deadline {
     /// Row of the time-limit table (e.g. `DL-PF-EXT`).
     pub rule_id: String,
     /// Day 0 of this limit (not counted).
+    #[serde(with = "crate::model::iso_date")]
     pub start: NaiveDate,
     /// Last day (ends 24:00, LAW.md A6), under the chosen reading.
+    #[serde(with = "crate::model::iso_date")]
     pub due: NaiveDate,
     /// Last day under the other reading of an unqualified "ngày" (A1); `None`
     /// for working-day and immediate limits.
+    #[serde(default, with = "crate::model::iso_date_opt")]
     pub alternative_due: Option<NaiveDate>,
     /// The limit as counted.
     pub limit: Limit,
@@ -308,6 +424,7 @@ pub struct Schedule {
     /// As received.
     pub received: Received,
     /// Day 0 actually used (A4).
+    #[serde(with = "crate::model::iso_date")]
     pub receipt_date: NaiveDate,
     /// Channel.
     pub channel: Channel,

@@ -20,6 +20,7 @@ use super::headers::{
 };
 use super::{ReadError, ReadOptions, ReadOutcome};
 use crate::law::{Art17Point, ConditionalGround, DisclosureForm};
+use crate::model::dmy_date_string;
 use crate::model::{
     Catalog, CatalogHeader, CatalogKind, ConditionalAccessCatalog, ConditionalItem, DateError,
     DisclosureCatalog, DocumentRef, Field, InformationItem, PartialDate, SourceSpan,
@@ -84,7 +85,7 @@ impl Cell {
             CellValue::Empty => Cow::Borrowed(""),
             CellValue::Text(s) => clean(s),
             CellValue::Number(n) => Cow::Owned(number_text(*n)),
-            CellValue::Date(d) => Cow::Owned(d.format("%d/%m/%Y").to_string()),
+            CellValue::Date(d) => Cow::Owned(dmy_date_string(*d)),
         }
     }
 
@@ -438,7 +439,7 @@ impl Builder<'_> {
                 }
                 Field::DisclosureTime | Field::DisclosurePeriod => {
                     let text = match &cell.value {
-                        CellValue::Date(d) => d.format("%d/%m/%Y").to_string(),
+                        CellValue::Date(d) => dmy_date_string(*d),
                         _ => text.to_string(),
                     };
                     let impossible = match period_cache.get(&text) {

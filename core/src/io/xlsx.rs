@@ -6,6 +6,7 @@
 use std::io::Cursor;
 
 use calamine::{open_workbook_auto_from_rs, Data, Dimensions, Range, Reader, Sheets};
+use chrono::Datelike;
 
 use super::table::{Cell, CellValue, Merge, RawRow, Table};
 use super::{ReadError, ReadOptions};
@@ -141,8 +142,10 @@ pub(crate) fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Table, ReadError>
             if let CellValue::Date(d) = value {
                 value = match precision(abs_r, abs_c) {
                     Precision::Day => value,
-                    Precision::Month => CellValue::Text(d.format("%m/%Y").to_string()),
-                    Precision::Year => CellValue::Text(d.format("%Y").to_string()),
+                    Precision::Month => {
+                        CellValue::Text(format!("{:02}/{:04}", d.month(), d.year()))
+                    }
+                    Precision::Year => CellValue::Text(format!("{:04}", d.year())),
                 };
             }
             let mut merge = Merge::None;
@@ -244,12 +247,10 @@ fn convert(v: &Data) -> CellValue {
                 }
             }
         }
-        Data::DateTimeIso(s) => {
-            match chrono::NaiveDate::parse_from_str(s.get(..10).unwrap_or(s), "%Y-%m-%d") {
-                Ok(d) => CellValue::Date(d),
-                Err(_) => CellValue::Text(s.clone()),
-            }
-        }
+        Data::DateTimeIso(s) => match crate::model::parse_iso_date(s.get(..10).unwrap_or(s)) {
+            Ok(d) => CellValue::Date(d),
+            Err(_) => CellValue::Text(s.clone()),
+        },
         Data::DurationIso(s) => CellValue::Text(s.clone()),
         Data::Error(e) => CellValue::Text(e.to_string()),
     }

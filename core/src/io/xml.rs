@@ -64,9 +64,10 @@ use quick_xml::{Reader, Writer, XmlVersion};
 use serde::de::IntoDeserializer;
 use serde::{Deserialize, Serialize};
 
+use crate::model::parse_iso_date;
 use crate::model::{
     Agency, Catalog, CatalogHeader, ConditionalAccessCatalog, ConditionalItem, DisclosureCatalog,
-    DocumentRef, Field, InformationItem, OverrideDecision, PartialDate, SourceSpan,
+    DocumentRef, Field, InformationItem, IsoDateError, OverrideDecision, PartialDate, SourceSpan,
 };
 use crate::validate::{Diagnostic, Location, Message};
 
@@ -1168,8 +1169,17 @@ impl<'a> P<'a> {
 
     fn date(&mut self, name: &str, at: usize) -> R<NaiveDate> {
         let v = self.text_cow(name)?;
-        v.parse::<NaiveDate>()
-            .map_err(|_| self.value_err(at, name, &v, "an ISO date (2026-01-02)"))
+        parse_iso_date(v.trim()).map_err(|e| match e {
+            IsoDateError::NotIso => self.value_err(at, name, &v, "an ISO date (2026-01-02)"),
+            IsoDateError::DoesNotExist { year, month, day } => self.value_err(
+                at,
+                name,
+                &v,
+                &format!(
+                    "a calendar date (day {day:02}, month {month:02}, year {year:04} does not exist)"
+                ),
+            ),
+        })
     }
 
     fn doc_ref(&mut self, name: &str) -> R<DocumentRef> {

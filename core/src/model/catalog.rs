@@ -172,6 +172,7 @@ pub struct OverrideDecision {
     /// Who decided (the head of the agency).
     pub decided_by: String,
     /// When.
+    #[serde(default, with = "crate::model::iso_date_opt")]
     pub decided_on: Option<NaiveDate>,
     /// Why: the public interest or community health need.
     pub reason: String,
@@ -242,10 +243,10 @@ pub struct CatalogHeader {
     #[serde(default)]
     pub issuing_decision: Option<DocumentRef>,
     /// Date of that decision.
-    #[serde(default)]
+    #[serde(default, with = "crate::model::iso_date_opt")]
     pub issued_on: Option<NaiveDate>,
     /// Last update of the catalog (Decree 13 Art. 6(3): updated regularly).
-    #[serde(default)]
+    #[serde(default, with = "crate::model::iso_date_opt")]
     pub last_updated: Option<NaiveDate>,
     /// Where the catalog is published (the portal's access section URL, or
     /// the posting place when there is no portal).

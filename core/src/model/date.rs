@@ -217,7 +217,7 @@ fn make_day(input: &str, d: &str, m: &str, y: &str) -> Result<PartialDate, DateE
 impl fmt::Display for PartialDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            PartialDate::Day(d) => write!(f, "{d}"),
+            PartialDate::Day(d) => write_iso_date(f, *d),
             PartialDate::Month { year, month } => write!(f, "{year:04}-{month:02}"),
             PartialDate::Year(y) => write!(f, "{y:04}"),
         }
@@ -240,6 +240,229 @@ impl<'de> Deserialize<'de> for PartialDate {
 impl From<NaiveDate> for PartialDate {
     fn from(d: NaiveDate) -> Self {
         PartialDate::Day(d)
+    }
+}
+
+/// Why a text is not an ISO 8601 calendar date `YYYY-MM-DD` (the form tiepcan
+/// writes every full date in: JSON, XML, CSV exports; a civil date in Vietnam).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum IsoDateError {
+    /// Not of the form `YYYY-MM-DD`: four digits, `-`, two digits, `-`, two
+    /// digits, nothing before or after (`2024-5-20`, `20/05/2024`, `" 2024-05-20"`).
+    #[error("not an ISO 8601 date (YYYY-MM-DD, as 2024-05-20)")]
+    NotIso,
+    /// Of the form, but no such day exists (`2024-02-30`, `2023-02-29`,
+    /// `2024-13-01`). Never rolled over to another date.
+    #[error("not a calendar date (day {day:02}, month {month:02}, year {year:04} does not exist)")]
+    DoesNotExist {
+        /// Year as written.
+        year: i32,
+        /// Month as written.
+        month: u32,
+        /// Day as written.
+        day: u32,
+    },
+}
+
+/// Read an ISO 8601 calendar date, exactly `YYYY-MM-DD` (years 0000–9999).
+/// Nothing is trimmed: callers trim the text they read if their format
+/// allows spaces.
+///
+/// Agrees with chrono's `NaiveDate::parse_from_str(s, "%Y-%m-%d")` on every
+/// text of that form; chrono also takes looser forms (`2024-5-7`, a sign,
+/// more year digits, spaces), which tiepcan's formats do not allow
+/// (`schemas/*.schema.json`: `^[0-9]{4}-[0-9]{2}-[0-9]{2}$`). Written by hand
+/// so that chrono's format-string parser stays out of the web module.
+///
+/// # Errors
+/// [`IsoDateError::NotIso`] when the text is not of the form,
+/// [`IsoDateError::DoesNotExist`] for a day that does not exist.
+///
+/// ```
+/// use tiepcan::model::{parse_iso_date, IsoDateError};
+/// use chrono::NaiveDate;
+/// assert_eq!(parse_iso_date("2024-02-29"), Ok(NaiveDate::from_ymd_opt(2024, 2, 29).unwrap()));
+/// assert_eq!(
+///     parse_iso_date("2024-02-30"),
+///     Err(IsoDateError::DoesNotExist { year: 2024, month: 2, day: 30 })
+/// );
+/// assert_eq!(parse_iso_date("2024-2-29"), Err(IsoDateError::NotIso));
+/// assert_eq!(parse_iso_date("29/02/2024"), Err(IsoDateError::NotIso));
+/// ```
+pub fn parse_iso_date(s: &str) -> Result<NaiveDate, IsoDateError> {
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+        b[r].iter().try_fold(0u32, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return Err(IsoDateError::NotIso);
+    }
+    let (Some(year), Some(month), Some(day)) = (digits(0..4), digits(5..7), digits(8..10)) else {
+        return Err(IsoDateError::NotIso);
+    };
+    // At most 9999: fits i32.
+    let year = year as i32;
+    NaiveDate::from_ymd_opt(year, month, day).ok_or(IsoDateError::DoesNotExist { year, month, day })
+}
+
+/// Write a date as ISO 8601 `YYYY-MM-DD`, zero padded: the text chrono's
+/// `format("%Y-%m-%d")` and `Display` give (years outside 0000–9999, which
+/// tiepcan never produces, get a sign and at least four digits: `+10000-01-01`,
+/// `-0001-01-01`, as chrono writes them).
+///
+/// # Errors
+/// Only the writer's.
+///
+/// ```
+/// use tiepcan::model::write_iso_date;
+/// use chrono::NaiveDate;
+/// let mut s = String::new();
+/// write_iso_date(&mut s, NaiveDate::from_ymd_opt(987, 5, 2).unwrap()).unwrap();
+/// assert_eq!(s, "0987-05-02");
+/// ```
+pub fn write_iso_date<W: fmt::Write + ?Sized>(w: &mut W, d: NaiveDate) -> fmt::Result {
+    let y = d.year();
+    if (0..=9999).contains(&y) {
+        write!(w, "{y:04}-{:02}-{:02}", d.month(), d.day())
+    } else {
+        write!(w, "{y:+05}-{:02}-{:02}", d.month(), d.day())
+    }
+}
+
+/// A date as ISO 8601 `YYYY-MM-DD` text; see [`write_iso_date`].
+///
+/// ```
+/// use tiepcan::model::iso_date_string;
+/// use chrono::NaiveDate;
+/// assert_eq!(iso_date_string(NaiveDate::from_ymd_opt(2026, 1, 2).unwrap()), "2026-01-02");
+/// ```
+pub fn iso_date_string(d: NaiveDate) -> String {
+    let mut s = String::with_capacity(10);
+    // Writing to a String never fails.
+    let _ = write_iso_date(&mut s, d);
+    s
+}
+
+/// A date as Vietnamese documents write it, `dd/mm/yyyy` (zero padded; the
+/// year as in [`write_iso_date`]), the text chrono's `format("%d/%m/%Y")` gives.
+///
+/// ```
+/// use tiepcan::model::dmy_date_string;
+/// use chrono::NaiveDate;
+/// assert_eq!(dmy_date_string(NaiveDate::from_ymd_opt(2026, 3, 5).unwrap()), "05/03/2026");
+/// ```
+pub fn dmy_date_string(d: NaiveDate) -> String {
+    let y = d.year();
+    if (0..=9999).contains(&y) {
+        format!("{:02}/{:02}/{y:04}", d.day(), d.month())
+    } else {
+        format!("{:02}/{:02}/{y:+05}", d.day(), d.month())
+    }
+}
+
+/// The serde visitor of [`iso_date`] and [`iso_date_opt`]: a string read
+/// with [`parse_iso_date`]; the error names the text and the reason.
+struct IsoDateVisitor;
+
+impl serde::de::Visitor<'_> for IsoDateVisitor {
+    type Value = NaiveDate;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an ISO 8601 date string (YYYY-MM-DD)")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<NaiveDate, E> {
+        parse_iso_date(v).map_err(|e| E::custom(format_args!("{v:?} is {e}")))
+    }
+}
+
+/// `#[serde(with = "crate::model::iso_date")]` for a [`NaiveDate`] field:
+/// written and read as ISO 8601 `YYYY-MM-DD` ([`write_iso_date`],
+/// [`parse_iso_date`]). The JSON is the same as chrono's own serde impls
+/// give; reading is strict (`YYYY-MM-DD` only, as the JSON Schemas say) and
+/// does not pull chrono's format-string parser into the web module.
+///
+/// A bad date is a serde error such as `"2024-02-30" is not a calendar date
+/// (day 30, month 02, year 2024 does not exist)`; the JSON readers add the
+/// line, column and pointer.
+pub mod iso_date {
+    use chrono::NaiveDate;
+    use serde::{Deserializer, Serializer};
+
+    /// Write `d` as `YYYY-MM-DD`.
+    ///
+    /// # Errors
+    /// Only the serializer's.
+    pub fn serialize<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&super::IsoDate(*d))
+    }
+
+    /// Read a `YYYY-MM-DD` string.
+    ///
+    /// # Errors
+    /// Not a string, not of the form, or a day that does not exist.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        d.deserialize_str(super::IsoDateVisitor)
+    }
+}
+
+/// `#[serde(with = "crate::model::iso_date_opt")]` for an
+/// `Option<NaiveDate>` field: `null` (or a missing field, with
+/// `#[serde(default)]`) is `None`, otherwise as [`iso_date`].
+pub mod iso_date_opt {
+    use chrono::NaiveDate;
+    use serde::{Deserializer, Serializer};
+
+    /// Write `Some(d)` as `YYYY-MM-DD`, `None` as `null`.
+    ///
+    /// # Errors
+    /// Only the serializer's.
+    pub fn serialize<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+        match d {
+            Some(d) => s.serialize_some(&super::IsoDate(*d)),
+            None => s.serialize_none(),
+        }
+    }
+
+    /// Read `null` or a `YYYY-MM-DD` string.
+    ///
+    /// # Errors
+    /// As [`super::iso_date::deserialize`].
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Option<NaiveDate>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("null or an ISO 8601 date string (YYYY-MM-DD)")
+            }
+            fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+                Ok(None)
+            }
+            fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+                Ok(None)
+            }
+            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+                super::iso_date::deserialize(d).map(Some)
+            }
+        }
+        d.deserialize_option(V)
+    }
+}
+
+/// A [`NaiveDate`] that displays and serialises as `YYYY-MM-DD`.
+struct IsoDate(NaiveDate);
+
+impl fmt::Display for IsoDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_iso_date(f, self.0)
+    }
+}
+
+impl Serialize for IsoDate {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
     }
 }
 

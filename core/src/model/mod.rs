@@ -12,5 +12,8 @@ pub use catalog::{
     Catalog, CatalogHeader, CatalogKind, ConditionalAccessCatalog, ConditionalItem, ConsentStatus,
     DisclosureCatalog, Field, InformationItem, OverrideDecision, SourceSpan,
 };
-pub use date::{DateError, PartialDate, TimingPhrase};
+pub use date::{
+    dmy_date_string, iso_date, iso_date_opt, iso_date_string, parse_iso_date, write_iso_date,
+    DateError, IsoDateError, PartialDate, TimingPhrase,
+};
 pub use document::{AgencyCode, AgencyCodeError, DocumentRef, DocumentRefError};

@@ -18,6 +18,7 @@ use super::Register;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RegisterCheck {
     /// The date the statuses were computed at.
+    #[serde(with = "crate::model::iso_date")]
     pub today: NaiveDate,
     /// One status per request, in register order.
     pub statuses: Vec<RequestStatus>,

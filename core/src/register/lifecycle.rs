@@ -43,7 +43,11 @@ pub enum EventKind {
     /// Art. 4(1)(a)).
     HandlingNotice {
         /// Time limit of provision stated on the notice.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            with = "crate::model::iso_date_opt"
+        )]
         time_limit: Option<NaiveDate>,
         /// Place of provision.
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -55,7 +59,11 @@ pub enum EventKind {
         #[serde(default)]
         cost_vnd: u64,
         /// Payment deadline (when `cost_vnd > 0`).
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            with = "crate::model::iso_date_opt"
+        )]
         payment_deadline: Option<NaiveDate>,
     },
     /// The requester paid the actual cost (Decree 13/2018/NĐ-CP, Art. 13(2)).
@@ -67,7 +75,11 @@ pub enum EventKind {
     /// 31(2) para. 2).
     Extended {
         /// The new time limit stated on the notice.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            with = "crate::model::iso_date_opt"
+        )]
         new_limit: Option<NaiveDate>,
         /// Why more time is needed.
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -174,6 +186,7 @@ impl EventKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Event {
     /// Civil date in Vietnam.
+    #[serde(with = "crate::model::iso_date")]
     pub date: NaiveDate,
     /// What happened.
     #[serde(flatten)]
@@ -293,6 +306,7 @@ pub struct TransitionError {
     /// The event's code.
     pub event: &'static str,
     /// Its date.
+    #[serde(with = "crate::model::iso_date")]
     pub date: NaiveDate,
     /// Where the request stood ("nothing", a state code, or the last event).
     pub from: String,
@@ -360,10 +374,10 @@ impl Request {
     /// events so far; the request is left unchanged.
     ///
     /// ```
-    /// use chrono::NaiveDate;
     /// use tiepcan::law::Channel;
+    /// use tiepcan::model::parse_iso_date;
     /// use tiepcan::register::{Event, EventKind, Request};
-    /// let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+    /// let d = |s: &str| parse_iso_date(s).unwrap();
     /// let mut r = Request::new("01/2024", Channel::Electronic);
     /// r.push(Event::new(d("2024-05-20"), EventKind::Received))?;
     /// let err = r.push(Event::new(d("2024-05-21"), EventKind::Provided { form: None, partial: false }))

@@ -134,8 +134,10 @@ pub struct GroundCount {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RegisterStats {
     /// First day of the period.
+    #[serde(with = "crate::model::iso_date")]
     pub from: NaiveDate,
     /// Last day of the period (the "today" of every status).
+    #[serde(with = "crate::model::iso_date")]
     pub to: NaiveDate,
     /// Requests received in the period.
     pub received: usize,

@@ -83,6 +83,7 @@ pub enum Status {
     /// Open; `working_days_left` working days until `due`.
     Waiting {
         /// Due date (with a valid extension).
+        #[serde(with = "crate::model::iso_date")]
         due: NaiveDate,
         /// Working days after today up to and including `due`.
         working_days_left: i64,
@@ -90,11 +91,13 @@ pub enum Status {
     /// Open and due today.
     DueToday {
         /// Due date.
+        #[serde(with = "crate::model::iso_date")]
         due: NaiveDate,
     },
     /// Open and past due by `working_days` working days.
     Overdue {
         /// Due date.
+        #[serde(with = "crate::model::iso_date")]
         due: NaiveDate,
         /// Working days after `due` up to and including today.
         working_days: i64,
@@ -102,15 +105,19 @@ pub enum Status {
     /// Answered (provided, refused or redirected) on or before the due date.
     AnsweredOnTime {
         /// Due date.
+        #[serde(with = "crate::model::iso_date")]
         due: NaiveDate,
         /// Date of the answer.
+        #[serde(with = "crate::model::iso_date")]
         answered: NaiveDate,
     },
     /// Answered after the due date, by `working_days` working days.
     AnsweredLate {
         /// Due date.
+        #[serde(with = "crate::model::iso_date")]
         due: NaiveDate,
         /// Date of the answer.
+        #[serde(with = "crate::model::iso_date")]
         answered: NaiveDate,
         /// Working days after `due` up to and including the answer.
         working_days: i64,
@@ -187,10 +194,13 @@ pub struct RequestStatus {
     /// State recorded by a person, if any.
     pub recorded_state: Option<RequestState>,
     /// Base due date (before extension).
+    #[serde(default, with = "crate::model::iso_date_opt")]
     pub base_due: Option<NaiveDate>,
     /// Due date of the 3-working-day notice, where the channel has one.
+    #[serde(default, with = "crate::model::iso_date_opt")]
     pub notice_due: Option<NaiveDate>,
     /// Due date in force (with a valid extension).
+    #[serde(default, with = "crate::model::iso_date_opt")]
     pub due: Option<NaiveDate>,
     /// Status at `today`.
     pub status: Status,

@@ -78,7 +78,7 @@ use crate::io::xml::{
     XmlWriteError, P, R,
 };
 use crate::law::{Channel, LegalForm, RefusalGround};
-use crate::model::{Agency, AgencyCode};
+use crate::model::{parse_iso_date, Agency, AgencyCode};
 use crate::validate::{Diagnostic, Location, Message};
 
 use super::io::{Loaded, RegisterIoError};
@@ -552,7 +552,7 @@ impl<'a> Rd<'a> {
     /// An optional date field; an unreadable one is reported (`R-READ-DATE`).
     fn date(&mut self, at: usize, ptr: &str, name: &str) -> R<Option<NaiveDate>> {
         let v = self.p.text(name)?;
-        match v.trim().parse::<NaiveDate>() {
+        match parse_iso_date(v.trim()) {
             Ok(d) => Ok(Some(d)),
             Err(_) => {
                 self.report(
@@ -756,7 +756,7 @@ impl<'a> Rd<'a> {
             match n.as_str() {
                 "date" => {
                     let v = self.p.text(&n)?;
-                    date = Some(v.trim().parse::<NaiveDate>().map_err(|_| (v, at)));
+                    date = Some(parse_iso_date(v.trim()).map_err(|_| (v, at)));
                 }
                 "document" => document = Some(self.p.text(&n)?),
                 "note" => f.note = Some(self.p.text(&n)?),

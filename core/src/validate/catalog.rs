@@ -19,6 +19,7 @@ use crate::text::fold_key;
 pub struct CheckOptions {
     /// The civil date in Vietnam to check against (future creation dates,
     /// update age, district abolition). Never read from the host clock.
+    #[serde(with = "crate::model::iso_date")]
     pub today: NaiveDate,
     /// Age in calendar days after which `last_updated` is reported as stale
     /// (R-CAT-UPDATE; LAW.md A16 default 30).
