@@ -367,7 +367,7 @@ pub(crate) fn lower_collapsed(s: &str) -> String {
 }
 
 /// `s.to_lowercase()` of Rust std (Σ → ς at the end of a word), without
-/// std's ≈ 16 KB of lower case table and code in the WebAssembly module:
+/// std's ≈ 16 KB (raw) of lower case table and code in the WebAssembly module:
 /// per-character table for ASCII and Latin, the tables baked from std
 /// (`text/ucd_data.rs`) for anything else.
 pub(crate) fn to_lower(s: &str) -> String {

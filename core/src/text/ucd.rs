@@ -9,8 +9,9 @@
 //!
 //! Lower case too: [`to_lower`] is Rust std's `char::to_lowercase` and
 //! [`lower_str`] its `str::to_lowercase`, from tables baked from std by the
-//! same generator (≈ 1 KB gzipped, against std's ≈ 16 KB of table and code
-//! that every `to_lowercase` call links).
+//! same generator (2.7 KB raw, 1.9 KB gzipped, against std's ≈ 16 KB raw of
+//! table and code that every `to_lowercase` call links: the components'
+//! WebAssembly module is 5.4 KB gzipped smaller without them).
 
 use super::ucd_data::{
     CCC, COMPOSITES, DECOMP_FIRST, DECOMP_KEYS, DECOMP_SECOND, DECOMP_SECONDS, LOWER_DELTA,
