@@ -12,10 +12,14 @@
 //!
 //! Every code point U+0000..U+10FFFF goes through the crate's per-character
 //! functions (`canonical_combining_class`, `decompose_canonical`, `compose`,
-//! `is_combining_mark`, `is_nfc_quick`); the output is compact sorted
-//! tables that `tiepcan::text` searches by binary search. The test
-//! `core/tests/text_ucd.rs` regenerates the file and fails when it is stale
-//! (after an update of unicode-normalization: bump [`CRATE_VERSION`] too).
+//! `is_combining_mark`, `is_nfc_quick`), and through std's `to_lowercase`;
+//! the output is compact sorted tables that `tiepcan::text` searches by
+//! binary search. The test `core/tests/text_ucd.rs` regenerates the file and
+//! fails when it is stale (after an update of unicode-normalization: bump
+//! [`CRATE_VERSION`] too; after a Rust toolchain with a new
+//! `char::UNICODE_VERSION`: just rerun). When a new table is added, the
+//! library must compile before the generator runs: give the new static an
+//! empty placeholder first.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write;
