@@ -40,6 +40,10 @@ struct Cache {
     /// Every primary composite (Hangul excepted) as
     /// `(first << 21 | second, composite)`, sorted: one flat search.
     composites: Vec<(u64, char)>,
+    /// The runs of `SIGMA_CLASSES` as `first << 2 | class`, sorted (here
+    /// rather than in a cache of their own: one lazy initialisation less in
+    /// the WebAssembly module).
+    sigma: Vec<u32>,
 }
 
 fn cache() -> &'static Cache {
@@ -67,7 +71,22 @@ fn cache() -> &'static Cache {
             })
             .collect();
         composites.sort_unstable();
-        Cache { props, composites }
+        let mut sigma = Vec::new();
+        let (mut at, mut value, mut shift) = (0u32, 0u32, 0);
+        for &b in SIGMA_CLASSES.iter() {
+            value |= ((b & 0x7f) as u32) << shift;
+            shift += 7;
+            if b & 0x80 == 0 {
+                sigma.push(at << 2 | (value & 3));
+                at += value >> 2;
+                (value, shift) = (0, 0);
+            }
+        }
+        Cache {
+            props,
+            composites,
+            sigma,
+        }
     })
 }
 
@@ -318,26 +337,11 @@ pub(crate) fn to_lower(c: char) -> ToLower {
 
 /// The class of `c` in the Final_Sigma condition (the Unicode Standard
 /// §3.13, table 3-17): 1 Case_Ignorable, 2 Cased and not Case_Ignorable,
-/// 0 neither. Decoded from `SIGMA_CLASSES` on first use (a Σ in text).
+/// 0 neither. Decoded from `SIGMA_CLASSES` into [`Cache`].
 fn sigma_class(c: char) -> u8 {
-    static RUNS: std::sync::OnceLock<(Vec<u32>, Vec<u8>)> = std::sync::OnceLock::new();
-    let (starts, classes) = RUNS.get_or_init(|| {
-        let (mut starts, mut classes) = (Vec::new(), Vec::new());
-        let (mut at, mut value, mut shift) = (0u32, 0u32, 0);
-        for &b in SIGMA_CLASSES.iter() {
-            value |= ((b & 0x7f) as u32) << shift;
-            shift += 7;
-            if b & 0x80 == 0 {
-                starts.push(at);
-                classes.push((value & 3) as u8);
-                at += value >> 2;
-                (value, shift) = (0, 0);
-            }
-        }
-        (starts, classes)
-    });
-    let i = starts.partition_point(|&s| s <= c as u32);
-    i.checked_sub(1).map_or(0, |i| classes[i])
+    let sigma = &cache().sigma;
+    let i = sigma.partition_point(|&e| e >> 2 <= c as u32);
+    i.checked_sub(1).map_or(0, |i| (sigma[i] & 3) as u8)
 }
 
 /// Whether the first character of `chars` that is not Case_Ignorable is
