@@ -438,24 +438,25 @@ fn lower_case(out: &mut String) {
             })
             .collect::<Vec<_>>(),
     );
-    // Final_Sigma classes, U+0000 to U+10FFFF in runs of one class, each
-    // `length << 2 | class` as LEB128.
-    let mut bytes = Vec::new();
-    let mut run: Option<(u32, u8)> = None;
+    // Final_Sigma classes, U+0000 to U+10FFFF in runs of one class.
+    let mut runs: Vec<(u32, u8)> = Vec::new();
     for cp in 0..0x11_0000u32 {
         // Surrogates: in the run around them (never looked up).
-        let class = char::from_u32(cp).map_or_else(|| run.map_or(0, |r| r.1), sigma_class);
-        run = match run {
-            Some((n, k)) if k == class => Some((n + 1, k)),
-            Some((n, k)) => {
-                leb128(n << 2 | k as u32, &mut bytes);
-                Some((1, class))
-            }
-            None => Some((1, class)),
-        };
+        let class = char::from_u32(cp).map_or_else(|| runs.last().map_or(0, |r| r.1), sigma_class);
+        match runs.last_mut() {
+            Some((n, k)) if *k == class => *n += 1,
+            _ => runs.push((1, class)),
+        }
     }
-    if let Some((n, k)) = run {
-        leb128(n << 2 | k as u32, &mut bytes);
+    // Each class differs from the one before (the first's from 1): one bit
+    // tells which of the two others it is.
+    let mut bytes = Vec::new();
+    let mut previous = 1;
+    for &(n, class) in &runs {
+        assert_ne!(class, previous);
+        let larger = class > 0 && (class == 2 || previous == 2);
+        leb128(n << 1 | larger as u32, &mut bytes);
+        previous = class;
     }
     write_array(
         out,
@@ -463,7 +464,9 @@ fn lower_case(out: &mut String) {
             "The Final_Sigma condition's classes (the Unicode Standard §3.13), as\n\
              Rust std's `str::to_lowercase` (Unicode {major}.{minor}.{micro}) applies them: 1\n\
              Case_Ignorable, 2 Cased and not Case_Ignorable, 0 neither. Runs of one\n\
-             class from U+0000 to U+10FFFF, each `length << 2 | class` in LEB128."
+             class from U+0000 to U+10FFFF, each `length << 1 | larger` in LEB128:\n\
+             the class of a run differs from the previous run's (the first's from\n\
+             1), `larger` tells which of the two others it is."
         ),
         "SIGMA_CLASSES",
         "u8",

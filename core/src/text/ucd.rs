@@ -72,13 +72,21 @@ fn cache() -> &'static Cache {
             .collect();
         composites.sort_unstable();
         let mut sigma = Vec::new();
-        let (mut at, mut value, mut shift) = (0u32, 0u32, 0);
+        let (mut at, mut value, mut shift, mut class) = (0u32, 0u32, 0, 1);
         for &b in SIGMA_CLASSES.iter() {
             value |= ((b & 0x7f) as u32) << shift;
             shift += 7;
             if b & 0x80 == 0 {
-                sigma.push(at << 2 | (value & 3));
-                at += value >> 2;
+                // The smaller or the larger of the two classes other than
+                // the previous run's.
+                class = match (value & 1, class) {
+                    (0, 0) => 1,
+                    (0, _) => 0,
+                    (_, 2) => 1,
+                    _ => 2,
+                };
+                sigma.push(at << 2 | class);
+                at += value >> 1;
                 (value, shift) = (0, 0);
             }
         }
