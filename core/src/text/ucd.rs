@@ -9,9 +9,9 @@
 //!
 //! Lower case too: [`to_lower`] is Rust std's `char::to_lowercase` and
 //! [`lower_str`] its `str::to_lowercase`, from tables baked from std by the
-//! same generator (2.7 KB raw, 1.9 KB gzipped, against std's ≈ 16 KB raw of
+//! same generator (2.6 KB raw, 1.8 KB gzipped, against std's ≈ 16 KB raw of
 //! table and code that every `to_lowercase` call links: the components'
-//! WebAssembly module is 5.4 KB gzipped smaller without them).
+//! WebAssembly module is 5.6 KB gzipped smaller without them).
 
 use super::ucd_data::{
     CCC, COMPOSITES, DECOMP_FIRST, DECOMP_KEYS, DECOMP_SECOND, DECOMP_SECONDS, LOWER_DELTA,
@@ -29,7 +29,7 @@ fn in_inversion_list(list: &[u32], c: char) -> bool {
 /// punctuation) are looked up directly in [`Cache`] rather than searched.
 const CACHE_END: u32 = 0x2100;
 
-/// Direct lookups built from the baked tables on first use (≈ 50 KB of
+/// Direct lookups built from the baked tables on first use (≈ 55 KB of
 /// memory): a search costs ≈ 10 ns, and NFC of decomposed Vietnamese text
 /// makes three per character.
 struct Cache {
