@@ -1,8 +1,8 @@
 //! The baked Unicode tables (`core/src/text/ucd_data.rs`) are what their
 //! generator (`core/examples/gen_ucd.rs`) makes from the crate
-//! unicode-normalization today. The baked functions themselves are checked
-//! against the crate's for every code point by the unit tests of
-//! `core/src/text/ucd.rs`.
+//! unicode-normalization and from Rust std (lower case) today. The baked
+//! functions themselves are checked against the crate's and std's for every
+//! code point by the unit tests of `core/src/text/ucd.rs`.
 
 #[allow(dead_code)]
 #[path = "../examples/gen_ucd.rs"]
@@ -15,7 +15,8 @@ fn baked_unicode_tables_are_current() {
     assert!(
         baked == fresh,
         "core/src/text/ucd_data.rs differs from its generator's output \
-         (unicode-normalization updated, or the generator changed): \
+         (unicode-normalization updated, a Rust toolchain with another Unicode \
+         version than the file's header names, or the generator changed): \
          run `cargo run -p tiepcan --example gen_ucd`"
     );
 }

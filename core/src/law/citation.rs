@@ -191,12 +191,13 @@ impl Point {
     /// # Ok::<(), tiepcan::law::PointLetterError>(())
     /// ```
     pub fn parse(input: &str) -> Result<Point, PointLetterError> {
-        let t = input
-            .trim()
-            .trim_start_matches(['(', '[', ' '])
-            .trim_end_matches([')', ']', '.', ' '])
-            .trim()
-            .to_lowercase();
+        let t = crate::text::to_lower(
+            input
+                .trim()
+                .trim_start_matches(['(', '[', ' '])
+                .trim_end_matches([')', ']', '.', ' '])
+                .trim(),
+        );
         let t = if t == "dd" { "đ".to_string() } else { t };
         POINT_LETTERS
             .iter()

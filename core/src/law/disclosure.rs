@@ -125,7 +125,7 @@ impl Art17Point {
         let err = || super::PointLetterError {
             input: input.to_string(),
         };
-        let t = input.trim().to_lowercase();
+        let t = crate::text::to_lower(input.trim());
         let t = t
             .trim_start_matches("điểm")
             .trim_start_matches("diem")

@@ -53,7 +53,7 @@ pub fn render_deadline(s: &Schedule, opts: &RenderOptions) -> String {
     let _ = write!(
         out,
         " — là ngày 0, không tính vào thời hạn. Cách gửi: {}. Yêu cầu {}. Áp dụng: {}.</p>\n<ol class=\"tc-deadline-list\">\n",
-        s.channel.label_vi().to_lowercase(),
+        crate::text::to_lower(s.channel.label_vi()),
         match s.complexity {
             Complexity::Simple => "đơn giản, có sẵn",
             Complexity::Complex => "phức tạp",

@@ -347,7 +347,7 @@ pub fn check_request_slip(input: &RequestSlipInput) -> Vec<FieldError> {
 fn lower_first(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
-        Some(f) => f.to_lowercase().chain(c).collect(),
+        Some(f) => crate::text::lower_char(f).chain(c).collect(),
         None => String::new(),
     }
 }

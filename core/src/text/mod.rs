@@ -7,9 +7,10 @@ mod ucd;
 #[rustfmt::skip]
 mod ucd_data;
 
+pub(crate) use ucd::to_lower as lower_char;
 use ucd::{
     canonical_combining_class, compose, decompose_canonical, is_combining_mark, is_nfc_quick,
-    QuickCheck,
+    lower_str, QuickCheck,
 };
 
 /// Unicode NFC, the form tiepcan stores text in (LAW.md §0.1: đ is U+0111).
@@ -183,7 +184,7 @@ fn fold_nfd(s: &str, out: &mut String) {
             out.push(' ');
             space = false;
         }
-        out.extend(c.to_lowercase());
+        out.extend(lower_char(c));
     }
 }
 
@@ -240,7 +241,7 @@ fn fold_table() -> &'static FoldTable {
                 canonical_combining_class(c) == 0
                     && is_nfc_quick(std::iter::once(c)) == QuickCheck::Yes,
             );
-            let mut l = c.to_lowercase();
+            let mut l = lower_char(c);
             lower.push(match (l.next(), l.next()) {
                 // Σ lowers by context in `str::to_lowercase` (final ς).
                 _ if c == '\u{3a3}' => '\0',
@@ -267,7 +268,7 @@ fn fold_table() -> &'static FoldTable {
                 m if m.iter().any(|w| w.is_whitespace()) => FoldEntry::Slow,
                 m => {
                     let start = pool.len();
-                    pool.extend(m.iter().flat_map(|w| w.to_lowercase()));
+                    pool.extend(m.iter().flat_map(|&w| lower_char(w)));
                     let len = pool.len() - start;
                     match (u16::try_from(start), u8::try_from(len)) {
                         (Ok(s), Ok(l)) => FoldEntry::Chars(s, l),
@@ -346,13 +347,15 @@ pub fn same_text_key(s: &str) -> String {
 }
 
 /// `s.to_lowercase()` with white space runs collapsed to one space and the
-/// ends trimmed; per-character table for ASCII and Latin, `str::to_lowercase`
-/// (which lowers a final Σ by context) for anything else.
+/// ends trimmed; per-character table for ASCII and Latin, the baked
+/// equivalent of `str::to_lowercase` (which lowers a final Σ by context) for
+/// anything else.
 pub(crate) fn lower_collapsed(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     if !lower_fast(s, &mut out) {
         out.clear();
-        let lower = s.to_lowercase();
+        let mut lower = String::with_capacity(s.len());
+        lower_str(s, &mut lower);
         for (i, w) in lower.split_whitespace().enumerate() {
             if i > 0 {
                 out.push(' ');
@@ -363,11 +366,15 @@ pub(crate) fn lower_collapsed(s: &str) -> String {
     out
 }
 
-/// `s.to_lowercase()`, per-character table for ASCII and Latin.
+/// `s.to_lowercase()` of Rust std (Σ → ς at the end of a word), without
+/// std's ≈ 16 KB (raw) of lower case table and code in the WebAssembly module:
+/// per-character table for ASCII and Latin, the tables baked from std
+/// (`text/ucd_data.rs`) for anything else.
 pub(crate) fn to_lower(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     if !lower_fast_with(s, &mut out, false) {
-        return s.to_lowercase();
+        out.clear();
+        lower_str(s, &mut out);
     }
     out
 }
@@ -480,6 +487,12 @@ mod tests {
                 Just('\t'),
                 Just('Σ'),
                 Just('İ'),
+                // Final_Sigma: Greek, an apostrophe (case-ignorable), a
+                // titlecase letter, a modifier letter.
+                proptest::char::range('\u{386}', '\u{3ce}'),
+                Just('\''),
+                Just('ǅ'),
+                Just('ʰ'),
                 Just('가'),
                 Just('\u{212b}'),
                 Just('đ'),
@@ -635,6 +648,21 @@ mod tests {
         #[test]
         fn to_lower_equals_str_to_lowercase(s in vietnamese_like()) {
             prop_assert_eq!(to_lower(&s), s.to_lowercase());
+            let nfd: String = s.nfd().collect();
+            prop_assert_eq!(to_lower(&nfd), nfd.to_lowercase());
+        }
+
+        #[test]
+        fn to_lower_equals_str_to_lowercase_on_any_string(s in any::<String>()) {
+            prop_assert_eq!(to_lower(&s), s.to_lowercase());
+        }
+
+        #[test]
+        fn lower_collapsed_equals_the_reference(s in vietnamese_like()) {
+            let reference = |s: &str| s.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ");
+            prop_assert_eq!(lower_collapsed(&s), reference(&s));
+            let nfd: String = s.nfd().collect();
+            prop_assert_eq!(lower_collapsed(&nfd), reference(&nfd));
         }
 
         #[test]
