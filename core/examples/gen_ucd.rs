@@ -348,6 +348,13 @@ fn leb128(mut x: u32, out: &mut Vec<u8>) {
 /// Lower case mapping (std's `char::to_lowercase`) and the Final_Sigma
 /// classes (std's `str::to_lowercase`).
 fn lower_case(out: &mut String) {
+    let (major, minor, micro) = char::UNICODE_VERSION;
+    out.push_str(&format!(
+        "/// The Unicode version of the Rust std the lower-case tables below come\n\
+         /// from (`char::UNICODE_VERSION`). Tests compare the tables with std only\n\
+         /// when the toolchain has this version.\n\
+         pub(super) const STD_UNICODE_VERSION: (u8, u8, u8) = ({major}, {minor}, {micro});\n\n"
+    ));
     let mut multi: Vec<(char, Vec<char>)> = Vec::new();
     // (first, stride, length, delta): consecutive mapped characters only,
     // so no run's span holds a character of another run.

@@ -511,8 +511,27 @@ mod tests {
         assert_eq!(compose('가', '\u{11a8}'), Some('각'));
     }
 
+    /// Whether this toolchain's std has the Unicode version the lower-case
+    /// tables were baked from; comparing them with another version's std
+    /// would report the Unicode changes, not a bug. (Regenerate with
+    /// `cargo run -p tiepcan --example gen_ucd` to move to it.)
+    fn std_has_baked_unicode() -> bool {
+        let same = char::UNICODE_VERSION == super::super::ucd_data::STD_UNICODE_VERSION;
+        if !same {
+            eprintln!(
+                "skipped: Rust std has Unicode {:?}, the baked lower case {:?}",
+                char::UNICODE_VERSION,
+                super::super::ucd_data::STD_UNICODE_VERSION
+            );
+        }
+        same
+    }
+
     #[test]
     fn lower_case_equals_std_for_every_code_point() {
+        if !std_has_baked_unicode() {
+            return;
+        }
         for c in all_chars() {
             let ours = to_lower(c);
             assert_eq!(
@@ -530,6 +549,9 @@ mod tests {
     /// cased letter beyond: the Final_Sigma condition as std decides it.
     #[test]
     fn final_sigma_equals_std_next_to_every_code_point() {
+        if !std_has_baked_unicode() {
+            return;
+        }
         let mut out = String::new();
         for c in all_chars() {
             for s in [
@@ -579,6 +601,9 @@ mod tests {
 
         #[test]
         fn lower_str_equals_std(s in any::<String>()) {
+            if !std_has_baked_unicode() {
+                return Ok(());
+            }
             let mut out = String::new();
             lower_str(&s, &mut out);
             prop_assert_eq!(out, s.to_lowercase());
@@ -586,6 +611,9 @@ mod tests {
 
         #[test]
         fn lower_str_equals_std_on_greek_and_vietnamese(s in lower_case_cases()) {
+            if !std_has_baked_unicode() {
+                return Ok(());
+            }
             let mut out = String::new();
             lower_str(&s, &mut out);
             prop_assert_eq!(out, s.to_lowercase());
