@@ -6,8 +6,9 @@
 //
 // Two ways in, one behaviour:
 // - `src` (or `load(json)`): the JSON text is parsed once with the
-//   browser's JSON.parse and the object read once into wasm
-//   (CatalogView.fromObject, no JSON parser in the components' module);
+//   browser's JSON.parse, packed and read once into wasm
+//   (catalogViewFromObject of core.js, CatalogView.fromParts: no JSON
+//   parser in the components' module);
 //   one call gives every row's search key, Art. 17 point, year and date;
 //   only the rows of the page shown are rendered, by the core
 //   (render_catalog_rows: the same escaped markup as the full table), and
@@ -24,7 +25,7 @@
 // are in the table, so the row count a screen reader hears is the count
 // shown), and one polite live region announcing "Hiển thị 3/12 mục"
 // (debounced) or "Không có mục nào khớp".
-import { ready, readyFull } from './core.js';
+import { ready, readyFull, catalogViewFromObject } from './core.js';
 import { el, fromTrustedHtml, nextId, debounce } from './dom.js';
 
 const SORTABLE = {
@@ -41,22 +42,19 @@ const STATE_TEXT = {
 const ANNOUNCE_MS = 500;
 const NO_POINT = 99;
 
-// A \uD800–\uDFFF escape: serde_json rejects a lone surrogate even in a
-// key the model ignores, JSON.parse keeps it; such a text (rare: tiepcan
-// writes UTF-8, not escapes) goes to the full module's reader.
-const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F]/;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * The catalog view of JSON text or UTF-8 bytes: the text through JSON.parse
- * and `CatalogView.fromObject` of the module loaded; what that declines
+ * and `catalogViewFromObject` (core.js: packed, one call into the module
+ * loaded, `CatalogView.fromParts`); what that declines
  * (or text JSON.parse throws on, or bytes that are not UTF-8) through the
  * full module's reader (`new CatalogView`), which reads it or throws the
  * located error. Resolves to `{api, view}`.
  */
 async function catalogView(json) {
   let api = await ready();
-  if (api.CatalogView.fromObject) {
+  if (api.CatalogView.fromParts) {
     let text = null;
     let bytes;
     try {
@@ -66,7 +64,7 @@ async function catalogView(json) {
         text = utf8.decode(json);
       }
     } catch { text = null; }
-    if (text !== null && !SURROGATE_ESCAPE.test(text)) {
+    if (text !== null) {
       let obj;
       let parsed = false;
       try { obj = JSON.parse(text); parsed = true; } catch { /* the full reader locates it */ }
@@ -74,7 +72,7 @@ async function catalogView(json) {
         // A string's UTF-8 length only matters near the reader's 256 MiB limit.
         if (bytes === undefined && text.length > 0x5555555) bytes = new TextEncoder().encode(text).length;
         try {
-          return { api, view: api.CatalogView.fromObject(obj, bytes) };
+          return { api, view: catalogViewFromObject(api, obj, bytes) };
         } catch (e) {
           if (e?.code !== 'needs-full-reader') throw e;
         }
@@ -193,7 +191,7 @@ export class TiepcanCatalog extends HTMLElement {
     if (warmedUp) return;
     warmedUp = true;
     try {
-      const view = api.CatalogView.fromObject(warmUpCatalog());
+      const view = catalogViewFromObject(api, warmUpCatalog());
       view.index();
       view.renderRows(Uint32Array.of(0, 1, 2), 'sections');
       view.free();

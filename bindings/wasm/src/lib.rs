@@ -27,6 +27,7 @@ use wasm_bindgen::prelude::*;
 
 mod catalog_object;
 mod plain;
+mod tape;
 pub use plain::{check_request_slip_plain, deadline_view_plain, render_request_form_plain};
 
 use chrono::NaiveDate;
@@ -674,38 +675,42 @@ fn check_size(bytes: f64, opts: &ReadOptions) -> Result<(), JsValue> {
 #[wasm_bindgen]
 impl CatalogView {
     /// A catalog from the object `JSON.parse` gave for a catalog's JSON
-    /// text (in both modules; the only way in, in the components' module):
-    /// walked with `js_sys`, every value read by the core, no serde (see
-    /// `src/catalog_object.rs`). It gives the catalog the core's
-    /// `tiepcan::io::json::read_one_pass` gives for that text, and declines
-    /// what that read declines or what the object cannot tell (README "Two
-    /// modules"). `byteLength`: the size of the JSON text in UTF-8 bytes,
-    /// when known, for the reader's size limit.
+    /// text, packed by `packJson` of `js/core.js` (`catalogViewFromObject`
+    /// there packs and calls this): in both modules, the only way in in the
+    /// components' module. No serde: the value is read as the model with
+    /// the core's parsers (`src/catalog_object.rs`). It gives the catalog
+    /// the core's `tiepcan::io::json::read_one_pass` gives for that text,
+    /// and declines what that read declines or what the object cannot tell
+    /// (README "Two modules"). `byte_length`: the size of the JSON text in
+    /// UTF-8 bytes, when known, for the reader's size limit.
     ///
     /// # Errors
     /// `Error{code:"needs-full-reader", location:null}` when it declines:
     /// read the text with the full module's `new CatalogView(text)`, which
     /// reads it or gives the error with line, column and pointer;
-    /// `code:"too_large"` when `byteLength` is over the reader's limit.
-    #[wasm_bindgen(js_name = fromObject)]
-    pub fn from_object(
-        #[wasm_bindgen(unchecked_param_type = "unknown")] object: JsValue,
+    /// `code:"too_large"` when `byte_length` is over the reader's limit.
+    #[wasm_bindgen(js_name = fromParts)]
+    pub fn from_parts(
+        tags: &[u8],
+        lens: &[u32],
+        nums: &[f64],
+        text: &str,
         byte_length: Option<f64>,
     ) -> Result<CatalogView, JsValue> {
         let opts = ReadOptions::default();
         if let Some(n) = byte_length {
             check_size(n, &opts)?;
         }
-        let catalog = catalog_object::catalog(&object).map_err(|why| {
+        let declined = |why: &str| {
             error(
                 "needs-full-reader",
-                &format!(
-                    "this catalog needs the full JSON reader (tiepcan_wasm): {}",
-                    why.0
-                ),
+                &format!("this catalog needs the full JSON reader (tiepcan_wasm): {why}"),
                 None,
             )
-        })?;
+        };
+        let value = tape::unpack(tags, lens, nums, text)
+            .ok_or_else(|| declined("the packed value is not whole or too deep"))?;
+        let catalog = catalog_object::catalog(&value).map_err(|why| declined(why.0))?;
         Ok(CatalogView {
             catalog: tiepcan::io::json::finish(catalog, &opts).catalog,
         })
