@@ -56,9 +56,11 @@ export function readyFull(moduleOrPath) {
 //   tags: one byte per value in pre-order — 0 null, 1 false, 2 true,
 //     3 number (next of `nums`), 4 string (next of `lens`: its length in
 //     UTF-16 units, its text next in `text`), 5 array, 6 object (next of
-//     `lens`: the count; an object's entries are key string then value).
+//     `lens`: the count; an object's entries are key then value), 7 a key
+//     met before (next of `lens`: its number, in the order keys were first
+//     sent as strings): each key's text is sent once.
 //   text: every string (keys and values) one after the other.
-const TAG = { null: 0, false: 1, true: 2, number: 3, string: 4, array: 5, object: 6 };
+const TAG = { null: 0, false: 1, true: 2, number: 3, string: 4, array: 5, object: 6, key: 7 };
 
 /**
  * Pack a JSON.parse result; `null` when it holds a lone surrogate (serde_json
@@ -70,6 +72,7 @@ export function packJson(value) {
   let lens = new Uint32Array(1 << 15); let nl = 0;
   let nums = new Float64Array(1 << 10); let nn = 0;
   let text = '';
+  const keyIds = new Map();
   const grow = (a) => { const b = new a.constructor(a.length * 2); b.set(a); return b; };
   const tag = (t) => { if (nt === tags.length) tags = grow(tags); tags[nt++] = t; };
   const len = (n) => { if (nl === lens.length) lens = grow(lens); lens[nl++] = n; };
@@ -87,7 +90,12 @@ export function packJson(value) {
       const at = nl; len(0);
       let n = 0;
       // A JSON.parse object: own enumerable keys only, Object.keys order.
-      for (const k in v) { n += 1; tag(TAG.string); len(k.length); text += k; walk(v[k]); }
+      for (const k in v) {
+        n += 1;
+        const id = keyIds.get(k);
+        if (id === undefined) { keyIds.set(k, keyIds.size); tag(TAG.string); len(k.length); text += k; } else { tag(TAG.key); len(id); }
+        walk(v[k]);
+      }
       lens[at] = n;
     }
   };

@@ -4,7 +4,9 @@
 //! value (0 null, 1 false, 2 true, 3 number: the next of `nums`, 4 string:
 //! the next of `lens` is its length in UTF-16 units and its text the next
 //! part of `text`, 5 array and 6 object: the next of `lens` is the count;
-//! an object's entries are a key string then its value).
+//! an object's entries are a key then its value; 7: a key met before, the
+//! next of `lens` is its number in the order keys were first sent as
+//! strings, so each key's text crosses once).
 
 /// A JSON value as `JSON.parse` gave it (an object's keys in
 /// `Object.keys` order, each once).
@@ -28,6 +30,8 @@ struct Reader<'a, 'p> {
     lens: std::slice::Iter<'p, u32>,
     nums: std::slice::Iter<'p, f64>,
     text: &'a str,
+    /// Object keys in the order they were first sent as strings.
+    keys: Vec<&'a str>,
 }
 
 impl<'a> Reader<'a, '_> {
@@ -85,8 +89,15 @@ impl<'a> Reader<'a, '_> {
                 let n = *self.lens.next()? as usize;
                 let mut o = Vec::with_capacity(n.min(self.tags.len()));
                 for _ in 0..n {
-                    let V::Str(k) = self.value(depth + 1)? else {
-                        return None;
+                    let k = match *self.tags.next()? {
+                        4 => {
+                            let n = *self.lens.next()?;
+                            let k = self.str(n)?;
+                            self.keys.push(k);
+                            k
+                        }
+                        7 => *self.keys.get(*self.lens.next()? as usize)?,
+                        _ => return None,
                     };
                     o.push((k, self.value(depth + 1)?));
                 }
@@ -105,6 +116,7 @@ pub(crate) fn unpack<'a>(tags: &[u8], lens: &[u32], nums: &[f64], text: &'a str)
         lens: lens.iter(),
         nums: nums.iter(),
         text,
+        keys: Vec::new(),
     };
     let v = r.value(0)?;
     (r.tags.len() == 0 && r.lens.len() == 0 && r.nums.len() == 0 && r.text.is_empty()).then_some(v)
