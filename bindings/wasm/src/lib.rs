@@ -17,9 +17,10 @@
 //! slip check) and the full API (feature `full`, the default: adds the CSV
 //! and XML readers, the catalog rules and the report). Exports marked
 //! `#[cfg(feature = "full")]` are only in the full module. The components'
-//! module crosses the boundary for deadlines and request slips without
-//! serde: the exports of `plain.rs` (in both modules) take strings and plain
-//! objects and build the result objects by hand.
+//! module has no serde: the exports of `plain.rs` (in both modules) take
+//! strings and plain objects and build the result objects by hand, and
+//! `CatalogView.fromParts` reads the catalog from the browser's `JSON.parse`
+//! object (`catalog_object.rs`, `tape.rs`).
 
 #[cfg(feature = "full")]
 use serde::Serialize;
@@ -592,10 +593,11 @@ pub fn render_deadline_table(
 
 // ===========================================================================
 // <tiepcan-catalog> view (web performance): parse a catalog once, index it
-// once, render only the rows a page shows. Uses only the catalog JSON reader
-// (`parse_json`: `tiepcan::io::json` in the components' module),
-// `tiepcan::render` and `tiepcan::text` folding: in both modules, not gated
-// by `full`. Keep new exports of this kind in this block.
+// once, render only the rows a page shows. In both modules: `fromParts`
+// (the `JSON.parse` object packed by `js/core.js`, read by
+// `catalog_object.rs`: no serde), `tiepcan::render` and `tiepcan::text`
+// folding; the constructor (the core's whole JSON reader) is full-only.
+// Keep new exports of this kind in this block.
 // ===========================================================================
 
 #[wasm_bindgen(typescript_custom_section)]
