@@ -27,10 +27,15 @@
 //!   Monday, Thursday or Sunday, otherwise the day before — the choice that
 //!   joins the holiday to a weekend, as in 2021–2026;
 //! * no swaps (hoán đổi): they are never predictable.
+//!
+//! The lunar dates (Tết, 10/3, whether the month before Tết has 29 or 30
+//! days) come from the table baked from the lunar computation (see
+//! [`lunar_new_year`]): projecting links no astronomy.
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
-use super::{lunar_new_year, solar_to_lunar, CalendarError, DayKind, OfficialDay};
+use super::lunar::last_month_days;
+use super::{hung_kings_day, lunar_new_year, CalendarError, DayKind, OfficialDay};
 use crate::law::{Citation, Instrument};
 
 /// The Labour Code whose holiday list applies in a year.
@@ -124,7 +129,7 @@ pub fn projected_days_off(year: i32) -> Result<Vec<OfficialDay>, CalendarError> 
     };
     let mut hol: Vec<(NaiveDate, String)> = vec![(ymd(1, 1)?, "Tết Dương lịch".into())];
     let tet = lunar_new_year(year)?;
-    let eve = i64::from(solar_to_lunar(tet - Duration::days(1))?.day);
+    let eve = i64::from(last_month_days(year)?);
     for i in 0..TET_DAYS {
         let offset = i - TET_DAYS_BEFORE;
         hol.push((
@@ -133,7 +138,7 @@ pub fn projected_days_off(year: i32) -> Result<Vec<OfficialDay>, CalendarError> 
         ));
     }
     hol.push((
-        super::hung_kings_day(year)?,
+        hung_kings_day(year)?,
         "Giỗ Tổ Hùng Vương (10/3 âm lịch)".into(),
     ));
     hol.push((ymd(4, 30)?, "Ngày Chiến thắng (30/4)".into()));
