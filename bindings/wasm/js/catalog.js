@@ -5,7 +5,10 @@
 //   <tiepcan-catalog> …server-rendered <section class="tc-catalog">… </tiepcan-catalog>
 //
 // Two ways in, one behaviour:
-// - `src` (or `load(json)`): the JSON is parsed once in wasm (CatalogView);
+// - `src` (or `load(json)`): the JSON text is parsed once with the
+//   browser's JSON.parse, packed and read once into wasm
+//   (catalogViewFromObject of core.js, CatalogView.fromParts: no JSON
+//   parser in the components' module);
 //   one call gives every row's search key, Art. 17 point, year and date;
 //   only the rows of the page shown are rendered, by the core
 //   (render_catalog_rows: the same escaped markup as the full table), and
@@ -22,7 +25,7 @@
 // are in the table, so the row count a screen reader hears is the count
 // shown), and one polite live region announcing "Hiển thị 3/12 mục"
 // (debounced) or "Không có mục nào khớp".
-import { ready, readyFull } from './core.js';
+import { ready, readyFull, catalogViewFromObject } from './core.js';
 import { el, fromTrustedHtml, nextId, debounce } from './dom.js';
 
 const SORTABLE = {
@@ -39,8 +42,49 @@ const STATE_TEXT = {
 const ANNOUNCE_MS = 500;
 const NO_POINT = 99;
 
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The catalog view of JSON text or UTF-8 bytes: the text through JSON.parse
+ * and `catalogViewFromObject` (core.js: packed, one call into the module
+ * loaded, `CatalogView.fromParts`); what that declines
+ * (or text JSON.parse throws on, or bytes that are not UTF-8) through the
+ * full module's reader (`new CatalogView`), which reads it or throws the
+ * located error. Resolves to `{api, view}`.
+ */
+async function catalogView(json) {
+  let api = await ready();
+  if (api.CatalogView.fromParts) {
+    let text = null;
+    let bytes;
+    try {
+      if (typeof json === 'string') text = json;
+      else {
+        bytes = json.byteLength;
+        text = utf8.decode(json);
+      }
+    } catch { text = null; }
+    if (text !== null) {
+      let obj;
+      let parsed = false;
+      try { obj = JSON.parse(text); parsed = true; } catch { /* the full reader locates it */ }
+      if (parsed) {
+        // A string's UTF-8 length only matters near the reader's 256 MiB limit.
+        if (bytes === undefined && text.length > 0x5555555) bytes = new TextEncoder().encode(text).length;
+        try {
+          return { api, view: catalogViewFromObject(api, obj, bytes) };
+        } catch (e) {
+          if (e?.code !== 'needs-full-reader') throw e;
+        }
+      }
+    }
+  }
+  api = await readyFull();
+  return { api, view: new api.CatalogView(json) };
+}
+
 let warmedUp = false;
-const warmUpJson = () => JSON.stringify({
+const warmUpCatalog = () => ({
   kind: 'disclosure',
   items: Array.from({ length: 200 }, (_, i) => ({
     seq: String(i + 1),
@@ -95,21 +139,14 @@ export class TiepcanCatalog extends HTMLElement {
 
   /**
    * Show a catalog from its JSON (text or UTF-8 bytes, tiepcan's model),
-   * parsed once in wasm; renders the first page and the controls.
+   * parsed once (JSON.parse, then read once into wasm; see `catalogView`);
+   * renders the first page and the controls.
    * @param {string|Uint8Array|ArrayBuffer} json
    * @returns {Promise<void>} rejects with an Error with `code` and `location`
    *   when the JSON is not a catalog.
    */
   async load(json) {
-    let api = await ready();
-    let view;
-    try {
-      view = new api.CatalogView(json);
-    } catch (e) {
-      if (e?.code !== 'needs-full-reader') throw e;
-      api = await readyFull();
-      view = new api.CatalogView(json);
-    }
+    const { api, view } = await catalogView(json);
     this._api = api;
     const ix = view.index();
     const n = ix.length;
@@ -154,7 +191,7 @@ export class TiepcanCatalog extends HTMLElement {
     if (warmedUp) return;
     warmedUp = true;
     try {
-      const view = new api.CatalogView(warmUpJson());
+      const view = catalogViewFromObject(api, warmUpCatalog());
       view.index();
       view.renderRows(Uint32Array.of(0, 1, 2), 'sections');
       view.free();

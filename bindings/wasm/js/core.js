@@ -45,3 +45,83 @@ export function readyFull(moduleOrPath) {
   }
   return fullPromise;
 }
+
+// ---------------------------------------------------------------------------
+// A parsed JSON value (what JSON.parse gave) packed for one call into wasm:
+// `CatalogView.fromParts(tags, lens, nums, text)` reads it (src/tape.rs,
+// src/catalog_object.rs: the catalog model's meaning is all in wasm; this
+// only packs the value, losslessly). Walking the object from wasm field by
+// field costs a JS↔wasm call per field and per string (5,000 entries:
+// ~60 ms); packed, it is one call.
+//   tags: one byte per value in pre-order — 0 null, 1 false, 2 true,
+//     3 number (next of `nums`), 4 string (next of `lens`: its length in
+//     UTF-16 units, its text next in `text`), 5 array, 6 object (next of
+//     `lens`: the count; an object's entries are key then value), 7 a key
+//     met before (next of `lens`: its number, in the order keys were first
+//     sent as strings): each key's text is sent once.
+//   text: every string (keys and values) one after the other.
+const TAG = { null: 0, false: 1, true: 2, number: 3, string: 4, array: 5, object: 6, key: 7 };
+
+/**
+ * Pack a JSON.parse result; `null` when it holds a lone surrogate (serde_json
+ * rejects one; the full reader then reads the text).
+ * @returns {{tags: Uint8Array, lens: Uint32Array, nums: Float64Array, text: string}|null}
+ */
+export function packJson(value) {
+  let tags = new Uint8Array(1 << 16); let nt = 0;
+  let lens = new Uint32Array(1 << 15); let nl = 0;
+  let nums = new Float64Array(1 << 10); let nn = 0;
+  let text = '';
+  const keyIds = new Map();
+  const grow = (a) => { const b = new a.constructor(a.length * 2); b.set(a); return b; };
+  const tag = (t) => { if (nt === tags.length) tags = grow(tags); tags[nt++] = t; };
+  const len = (n) => { if (nl === lens.length) lens = grow(lens); lens[nl++] = n; };
+  const walk = (v) => {
+    if (typeof v === 'string') { tag(TAG.string); len(v.length); text += v; }
+    else if (typeof v === 'number') { tag(TAG.number); if (nn === nums.length) nums = grow(nums); nums[nn++] = v; }
+    else if (v === null) tag(TAG.null);
+    else if (v === false) tag(TAG.false);
+    else if (v === true) tag(TAG.true);
+    else if (Array.isArray(v)) {
+      tag(TAG.array); len(v.length);
+      for (let i = 0; i < v.length; i += 1) walk(v[i]);
+    } else {
+      tag(TAG.object);
+      const at = nl; len(0);
+      let n = 0;
+      // A JSON.parse object: own enumerable keys only, Object.keys order.
+      for (const k in v) {
+        n += 1;
+        const id = keyIds.get(k);
+        if (id === undefined) { keyIds.set(k, keyIds.size); tag(TAG.string); len(k.length); text += k; } else { tag(TAG.key); len(id); }
+        walk(v[k]);
+      }
+      lens[at] = n;
+    }
+  };
+  walk(value);
+  const wellFormed = typeof text.isWellFormed === 'function'
+    ? text.isWellFormed()
+    : !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
+  if (!wellFormed) return null;
+  return { tags: tags.subarray(0, nt), lens: lens.subarray(0, nl), nums: nums.subarray(0, nn), text };
+}
+
+/**
+ * `CatalogView` of a JSON.parse result in the module `api`: packed
+ * (`packJson`), then `CatalogView.fromParts`. Throws an Error with
+ * `code: "needs-full-reader"` when the object is not one the components'
+ * read takes (README "Two modules"), `code: "too_large"` over the reader's
+ * size limit (`byteLength`: the JSON text's UTF-8 size, when known).
+ */
+export function catalogViewFromObject(api, value, byteLength) {
+  let packed = null;
+  try { packed = packJson(value); } catch { /* too deep for the JS stack */ }
+  if (!packed) {
+    const e = new Error('this catalog needs the full JSON reader (tiepcan_wasm): a string holds a lone surrogate, or the value is too deep');
+    e.code = 'needs-full-reader';
+    e.location = null;
+    throw e;
+  }
+  return api.CatalogView.fromParts(packed.tags, packed.lens, packed.nums, packed.text, byteLength);
+}

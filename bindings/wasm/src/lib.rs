@@ -17,14 +17,18 @@
 //! slip check) and the full API (feature `full`, the default: adds the CSV
 //! and XML readers, the catalog rules and the report). Exports marked
 //! `#[cfg(feature = "full")]` are only in the full module. The components'
-//! module crosses the boundary for deadlines and request slips without
-//! serde: the exports of `plain.rs` (in both modules) take strings and plain
-//! objects and build the result objects by hand.
+//! module has no serde: the exports of `plain.rs` (in both modules) take
+//! strings and plain objects and build the result objects by hand, and
+//! `CatalogView.fromParts` reads the catalog from the browser's `JSON.parse`
+//! object (`catalog_object.rs`, `tape.rs`).
 
+#[cfg(feature = "full")]
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+mod catalog_object;
 mod plain;
+mod tape;
 pub use plain::{check_request_slip_plain, deadline_view_plain, render_request_form_plain};
 
 use chrono::NaiveDate;
@@ -167,6 +171,7 @@ pub fn parse_catalog(
     to_js(&outcome)
 }
 
+#[cfg(feature = "full")]
 #[derive(Serialize)]
 struct ParseOutcome {
     catalog: Catalog,
@@ -201,22 +206,27 @@ fn parse_json(bytes: &[u8]) -> Result<ParseOutcome, JsValue> {
     parse_bytes(bytes, "json")
 }
 
+#[cfg(feature = "full")]
 fn read_outcome(r: Result<tiepcan::io::ReadOutcome, ReadError>) -> Result<ParseOutcome, JsValue> {
     match r {
         Ok(o) => Ok(ParseOutcome {
             catalog: o.catalog,
             diagnostics: o.diagnostics,
         }),
-        Err(e) => {
-            let code = match &e {
-                ReadError::Unreadable { .. } | ReadError::Io { .. } => "parse",
-                ReadError::TooLarge { .. } => "too_large",
-                ReadError::UnsupportedFormat(_) => "format",
-            };
-            let d = e.to_diagnostic(None);
-            Err(error(code, &e.to_string(), Some(&d.location)))
-        }
+        Err(e) => Err(read_error(&e)),
     }
+}
+
+/// The JS `Error` of a reader error: `code` `"parse"`, `"too_large"` or
+/// `"format"`, with its location.
+fn read_error(e: &ReadError) -> JsValue {
+    let code = match e {
+        ReadError::Unreadable { .. } | ReadError::Io { .. } => "parse",
+        ReadError::TooLarge { .. } => "too_large",
+        ReadError::UnsupportedFormat(_) => "format",
+    };
+    let d = e.to_diagnostic(None);
+    error(code, &e.to_string(), Some(&d.location))
 }
 
 /// Render a catalog (the object `parseCatalog` returns in `catalog`) as an
@@ -583,10 +593,11 @@ pub fn render_deadline_table(
 
 // ===========================================================================
 // <tiepcan-catalog> view (web performance): parse a catalog once, index it
-// once, render only the rows a page shows. Uses only the catalog JSON reader
-// (`parse_json`: `tiepcan::io::json` in the components' module),
-// `tiepcan::render` and `tiepcan::text` folding: in both modules, not gated
-// by `full`. Keep new exports of this kind in this block.
+// once, render only the rows a page shows. In both modules: `fromParts`
+// (the `JSON.parse` object packed by `js/core.js`, read by
+// `catalog_object.rs`: no serde), `tiepcan::render` and `tiepcan::text`
+// folding; the constructor (the core's whole JSON reader) is full-only.
+// Keep new exports of this kind in this block.
 // ===========================================================================
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -649,44 +660,74 @@ fn view_catalog(bytes: &[u8]) -> Result<Catalog, JsValue> {
     Ok(parse_json(bytes)?.catalog)
 }
 
-/// The catalog of a `CatalogView` in the components' module: the same size
-/// limit as the full module, then the one-pass read only; what it declines
-/// is an `Error` with `code: "needs-full-reader"` (the component then loads
-/// the full module and reads the catalog there).
-#[cfg(not(feature = "full"))]
-fn view_catalog(bytes: &[u8]) -> Result<Catalog, JsValue> {
-    let opts = ReadOptions::default();
-    if bytes.len() as u64 > opts.max_bytes {
-        return read_outcome(Err(ReadError::TooLarge {
+/// The size limit of the JSON reader (`ReadOptions::max_bytes`), as
+/// `read_catalog_bytes` applies it: `code: "too_large"`.
+fn check_size(bytes: f64, opts: &ReadOptions) -> Result<(), JsValue> {
+    if bytes > opts.max_bytes as f64 {
+        return Err(read_error(&ReadError::TooLarge {
             what: "file size in bytes",
             limit: opts.max_bytes,
-            found: bytes.len() as u64,
+            found: bytes as u64,
             row: None,
-        }))
-        .map(|o| o.catalog);
+        }));
     }
-    tiepcan::io::json::read_one_pass(bytes, &opts)
-        .map(|o| o.catalog)
-        .map_err(|why| {
+    Ok(())
+}
+
+#[wasm_bindgen]
+impl CatalogView {
+    /// A catalog from the object `JSON.parse` gave for a catalog's JSON
+    /// text, packed by `packJson` of `js/core.js` (`catalogViewFromObject`
+    /// there packs and calls this): in both modules, the only way in in the
+    /// components' module. No serde: the value is read as the model with
+    /// the core's parsers (`src/catalog_object.rs`). It gives the catalog
+    /// the core's `tiepcan::io::json::read_one_pass` gives for that text,
+    /// and declines what that read declines or what the object cannot tell
+    /// (README "Two modules"). `byte_length`: the size of the JSON text in
+    /// UTF-8 bytes, when known, for the reader's size limit.
+    ///
+    /// # Errors
+    /// `Error{code:"needs-full-reader", location:null}` when it declines:
+    /// read the text with the full module's `new CatalogView(text)`, which
+    /// reads it or gives the error with line, column and pointer;
+    /// `code:"too_large"` when `byte_length` is over the reader's limit.
+    #[wasm_bindgen(js_name = fromParts)]
+    pub fn from_parts(
+        tags: &[u8],
+        lens: &[u32],
+        nums: &[f64],
+        text: &str,
+        byte_length: Option<f64>,
+    ) -> Result<CatalogView, JsValue> {
+        let opts = ReadOptions::default();
+        if let Some(n) = byte_length {
+            check_size(n, &opts)?;
+        }
+        let declined = |why: &str| {
             error(
                 "needs-full-reader",
                 &format!("this catalog needs the full JSON reader (tiepcan_wasm): {why}"),
                 None,
             )
+        };
+        let value = tape::unpack(tags, lens, nums, text)
+            .ok_or_else(|| declined("the packed value is not whole or too deep"))?;
+        let catalog = catalog_object::catalog(&value).map_err(|why| declined(why.0))?;
+        Ok(CatalogView {
+            catalog: tiepcan::io::json::finish(catalog, &opts).catalog,
         })
-}
+    }
 
-#[wasm_bindgen]
-impl CatalogView {
     /// Parse a catalog in tiepcan's JSON model (text, or UTF-8 bytes as a
-    /// `Uint8Array`/`ArrayBuffer`).
+    /// `Uint8Array`/`ArrayBuffer`) with the core's whole JSON reader. Full
+    /// module only: the components' module has only
+    /// [`CatalogView::from_object`].
     ///
     /// # Errors
     /// `Error{code:"parse", location:{line, col, pointer}}` for text that is
     /// not JSON or does not fit the model; `code:"too_large"`; `code:"input"`
-    /// for an argument that is neither text nor bytes. The components'
-    /// module throws `code:"needs-full-reader"` instead of `"parse"`, and for
-    /// what its one-pass read declines (README "Two modules").
+    /// for an argument that is neither text nor bytes.
+    #[cfg(feature = "full")]
     #[wasm_bindgen(constructor)]
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] json: JsValue,

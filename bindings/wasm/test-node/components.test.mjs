@@ -20,6 +20,21 @@ const light = await import(join(pkg, 'tiepcan_components.js'));
 light.initSync({ module: readFileSync(join(pkg, 'tiepcan_components_bg.wasm')) });
 const full = await import(join(pkg, 'tiepcan_wasm.js'));
 full.initSync({ module: readFileSync(join(pkg, 'tiepcan_wasm_bg.wasm')) });
+const { catalogViewFromObject } = await import(join(here, '..', 'js', 'core.js'));
+
+/** What <tiepcan-catalog> does with the components' module (js/catalog.js):
+ * UTF-8 decode, JSON.parse, then catalogViewFromObject (packed,
+ * CatalogView.fromParts); text JSON.parse throws on goes to the full reader. */
+const lightView = (json) => {
+  let obj;
+  try {
+    obj = JSON.parse(typeof json === 'string' ? json : new TextDecoder('utf-8', { fatal: true }).decode(json));
+  } catch {
+    throw Object.assign(new Error('not JSON.parse text'), { code: 'needs-full-reader', location: null });
+  }
+  return catalogViewFromObject(light, obj, typeof json === 'string' ? undefined : json.byteLength);
+};
+const newView = (m, json) => (m === light ? lightView(json) : new m.CatalogView(json));
 
 const outcome = (f) => {
   try {
@@ -47,10 +62,11 @@ test('the components\' module has every function the components call, and not th
 });
 
 test('catalogs: CatalogView gives the same index, texts and HTML in both modules, or the components\' one declines', () => {
-  // The components' module reads JSON in one pass only; what it declines
-  // (code "needs-full-reader") <tiepcan-catalog> reads with the full module.
+  // The components' module reads JSON.parse's object (no JSON parser of its
+  // own); what it declines (code "needs-full-reader") <tiepcan-catalog>
+  // reads with the full module.
   const view = (m, json) => outcome(() => {
-    const v = new m.CatalogView(json);
+    const v = newView(m, json);
     const ix = v.index();
     const all = Uint32Array.from({ length: ix.length }, (_, i) => i);
     const r = { ix: { ...ix, point: [...ix.point], date: [...ix.date], year: [...ix.year], child: [...ix.child] }, texts: v.sortTexts(), page: v.renderPage(all, 'sections', { id_prefix: 'x' }), flat: v.renderRows(all.slice(0, 3), 'flat') };
@@ -82,11 +98,18 @@ test('catalogs: CatalogView gives the same index, texts and HTML in both modules
   assert.equal(view(light, 'Số TT,Tên\n1,x').error.code, 'needs-full-reader');
   assert.equal(view(full, 'Số TT,Tên\n1,x').error.code, 'parse');
   assert.ok(accepted >= 5 && declined > 5, `${accepted} read, ${declined} declined`);
+  // No constructor in the components' module: no JSON parser there.
+  assert.throws(() => new light.CatalogView('{"kind": "disclosure", "items": []}').index());
+  // The same through the full module's fromParts (both modules have it).
+  const text = JSON.stringify(catalog);
+  const a = catalogViewFromObject(full, JSON.parse(text));
+  const b = catalogViewFromObject(light, JSON.parse(text));
+  assert.equal(a.renderPage(Uint32Array.of(0, 1, 2), 'flat', { id_prefix: 'y' }), b.renderPage(Uint32Array.of(0, 1, 2), 'flat', { id_prefix: 'y' }));
   // Bad options: the same error in both modules.
-  const opts = (m) => outcome(() => new m.CatalogView(JSON.stringify(catalog)).renderPage(Uint32Array.of(0), 'sections', { heading_level: 'x' }));
+  const opts = (m) => outcome(() => newView(m, JSON.stringify(catalog)).renderPage(Uint32Array.of(0), 'sections', { heading_level: 'x' }));
   assert.equal(opts(light).error.code, 'input');
   assert.deepEqual(opts(light), opts(full));
-  assert.deepEqual(outcome(() => new light.CatalogView(JSON.stringify(catalog)).renderPage(Uint32Array.of(0), 'sections', '{"id_prefix": 3')), outcome(() => new full.CatalogView(JSON.stringify(catalog)).renderPage(Uint32Array.of(0), 'sections', '{"id_prefix": 3')));
+  assert.deepEqual(outcome(() => newView(light, JSON.stringify(catalog)).renderPage(Uint32Array.of(0), 'sections', '{"id_prefix": 3')), outcome(() => new full.CatalogView(JSON.stringify(catalog)).renderPage(Uint32Array.of(0), 'sections', '{"id_prefix": 3')));
 });
 
 test('text, dates, deadlines and the request slip: the same in both modules', () => {

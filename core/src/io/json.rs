@@ -122,6 +122,29 @@ pub fn read_one_pass(bytes: &[u8], opts: &ReadOptions) -> Result<ReadOutcome, Ne
     Ok(outcome(catalog, decoded.diagnostics, opts))
 }
 
+/// What [`read_one_pass`] does after it has built the catalog, for a
+/// catalog built from already-parsed JSON by other means (the web
+/// components' module builds it from the browser's `JSON.parse` object):
+/// a kind other than `opts.kind` is reported (R-READ-STRUCTURE), titles
+/// are put in NFC. Only the catalog's own text is looked at: `opts`'s
+/// size limit is the caller's.
+///
+/// ```
+/// use tiepcan::io::json::{finish, read_one_pass};
+/// use tiepcan::io::ReadOptions;
+/// use tiepcan::model::{Catalog, DisclosureCatalog, InformationItem};
+/// let text = "{\"kind\": \"disclosure\", \"items\": [{\"title\": \"Ke\u{0302}\u{0301} hoa\u{0323}ch\"}]}";
+/// let built = Catalog::Disclosure(DisclosureCatalog {
+///     items: vec![InformationItem { title: "Ke\u{0302}\u{0301} hoa\u{0323}ch".into(), ..Default::default() }],
+///     ..Default::default()
+/// });
+/// let opts = ReadOptions::default();
+/// assert_eq!(finish(built, &opts).catalog, read_one_pass(text.as_bytes(), &opts).unwrap().catalog);
+/// ```
+pub fn finish(catalog: Catalog, opts: &ReadOptions) -> ReadOutcome {
+    outcome(catalog, Vec::new(), opts)
+}
+
 /// The outcome of a catalog read: a kind other than the one asked for is
 /// reported; titles are NFC.
 fn outcome(
@@ -628,6 +651,70 @@ fn without_position(e: &serde_json::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `from_code` (`from_key`) of every enum the JSON model reads as a
+    /// snake_case code is the inverse of its serde name, variant by variant
+    /// (the web components' module reads the codes with them, serde-free).
+    #[test]
+    fn codes_are_the_serde_names() {
+        use crate::law::{ConditionalGround, ConsentHolder, DisclosureForm};
+        use crate::model::{AgencyLevel, AreaClass, ConsentStatus};
+        fn check<T: serde::Serialize + PartialEq + std::fmt::Debug + Copy>(
+            all: &[T],
+            code: fn(T) -> &'static str,
+            from: fn(&str) -> Option<T>,
+        ) {
+            for &v in all {
+                let name = serde_json::to_value(v).unwrap();
+                assert_eq!(name, Value::String(code(v).into()));
+                assert_eq!(from(code(v)), Some(v));
+                assert_eq!(from(&code(v).to_uppercase()), None);
+            }
+            assert_eq!(from(""), None);
+        }
+        check(
+            &[CatalogKind::Disclosure, CatalogKind::Conditional],
+            CatalogKind::code,
+            CatalogKind::from_code,
+        );
+        check(&Field::ALL, Field::key, Field::from_key);
+        check(&AgencyLevel::ALL, AgencyLevel::code, AgencyLevel::from_code);
+        check(
+            &[
+                AreaClass::Normal,
+                AreaClass::Difficult,
+                AreaClass::EspeciallyDifficult,
+            ],
+            AreaClass::code,
+            AreaClass::from_code,
+        );
+        check(
+            &[
+                ConsentStatus::None,
+                ConsentStatus::Requested,
+                ConsentStatus::Given,
+                ConsentStatus::Refused,
+            ],
+            ConsentStatus::code,
+            ConsentStatus::from_code,
+        );
+        check(
+            &DisclosureForm::ALL,
+            DisclosureForm::code,
+            DisclosureForm::from_code,
+        );
+        check(
+            &ConditionalGround::ALL,
+            ConditionalGround::code,
+            ConditionalGround::from_code,
+        );
+        check(
+            &ConsentHolder::ALL,
+            ConsentHolder::code,
+            ConsentHolder::from_code,
+        );
+        assert_eq!(CatalogKind::from_code("public"), None);
+    }
 
     #[test]
     fn the_one_pass_path_reads_what_the_value_path_reads() {

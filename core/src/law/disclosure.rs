@@ -296,8 +296,15 @@ impl DisclosureForm {
         Citation::law104(18).clause(1).point(Point::nth(self as u8))
     }
 
+    /// The form whose snake_case code is exactly `s` (`"mass_media"`), as
+    /// the JSON model reads it; [`DisclosureForm::parse`] reads the forms
+    /// as agencies write them.
+    pub fn from_code(s: &str) -> Option<DisclosureForm> {
+        Self::ALL.into_iter().find(|f| f.code() == s)
+    }
+
     /// The snake_case code it serialises as.
-    fn code(self) -> &'static str {
+    pub fn code(self) -> &'static str {
         match self {
             Self::Portal => "portal",
             Self::MassMedia => "mass_media",

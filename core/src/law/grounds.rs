@@ -109,7 +109,48 @@ labels!(ConditionalGround {
     FamilySecret => ("bí mật gia đình", "family secret"),
 });
 
+impl ConsentHolder {
+    /// Every consent holder.
+    pub const ALL: [ConsentHolder; 3] = [
+        Self::SecretOwner,
+        Self::PersonConcerned,
+        Self::FamilyMembers,
+    ];
+
+    /// The snake_case code it serialises as (`"secret_owner"`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::SecretOwner => "secret_owner",
+            Self::PersonConcerned => "person_concerned",
+            Self::FamilyMembers => "family_members",
+        }
+    }
+
+    /// The holder whose code is exactly `s` (the inverse of
+    /// [`ConsentHolder::code`]).
+    pub fn from_code(s: &str) -> Option<ConsentHolder> {
+        Self::ALL.into_iter().find(|h| h.code() == s)
+    }
+}
+
 impl ConditionalGround {
+    /// The snake_case code it serialises as (`"business_secret"`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::BusinessSecret => "business_secret",
+            Self::PrivateLife => "private_life",
+            Self::PersonalSecret => "personal_secret",
+            Self::FamilySecret => "family_secret",
+        }
+    }
+
+    /// The ground whose code is exactly `s` (the inverse of
+    /// [`ConditionalGround::code`]); [`ConditionalGround::parse`] also
+    /// reads the Vietnamese labels.
+    pub fn from_code(s: &str) -> Option<ConditionalGround> {
+        Self::ALL.into_iter().find(|g| g.code() == s)
+    }
+
     /// Every ground.
     pub const ALL: [ConditionalGround; 4] = [
         Self::BusinessSecret,
@@ -150,16 +191,6 @@ impl ConditionalGround {
         Self::ALL.into_iter().zip(labels).find_map(|(g, (vi, en))| {
             (g.code() == s.trim() || k.contains(vi.as_str()) || k == *en).then_some(g)
         })
-    }
-
-    /// The snake_case code it serialises as.
-    fn code(self) -> &'static str {
-        match self {
-            Self::BusinessSecret => "business_secret",
-            Self::PrivateLife => "private_life",
-            Self::PersonalSecret => "personal_secret",
-            Self::FamilySecret => "family_secret",
-        }
     }
 }
 

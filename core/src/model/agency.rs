@@ -25,6 +25,34 @@ pub enum AgencyLevel {
 }
 
 impl AgencyLevel {
+    /// Every level.
+    pub const ALL: [AgencyLevel; 6] = [
+        AgencyLevel::Ministry,
+        AgencyLevel::Province,
+        AgencyLevel::Department,
+        AgencyLevel::District,
+        AgencyLevel::Commune,
+        AgencyLevel::Other,
+    ];
+
+    /// The snake_case code it serialises as (`"commune"`).
+    pub fn code(self) -> &'static str {
+        match self {
+            AgencyLevel::Ministry => "ministry",
+            AgencyLevel::Province => "province",
+            AgencyLevel::Department => "department",
+            AgencyLevel::District => "district",
+            AgencyLevel::Commune => "commune",
+            AgencyLevel::Other => "other",
+        }
+    }
+
+    /// The level whose code is exactly `s` (the inverse of
+    /// [`AgencyLevel::code`]).
+    pub fn from_code(s: &str) -> Option<AgencyLevel> {
+        AgencyLevel::ALL.into_iter().find(|l| l.code() == s)
+    }
+
     /// Whether an agency of this level can exist on `date`: a district
     /// cannot from 2025-07-01 (rule R-DISTRICT).
     pub fn exists_on(self, date: NaiveDate) -> bool {
@@ -69,6 +97,29 @@ pub enum AreaClass {
     Difficult,
     /// Especially difficult area: 50 % of the rates.
     EspeciallyDifficult,
+}
+
+impl AreaClass {
+    /// The snake_case code it serialises as (`"especially_difficult"`).
+    pub fn code(self) -> &'static str {
+        match self {
+            AreaClass::Normal => "normal",
+            AreaClass::Difficult => "difficult",
+            AreaClass::EspeciallyDifficult => "especially_difficult",
+        }
+    }
+
+    /// The class whose code is exactly `s` (the inverse of
+    /// [`AreaClass::code`]).
+    pub fn from_code(s: &str) -> Option<AreaClass> {
+        [
+            AreaClass::Normal,
+            AreaClass::Difficult,
+            AreaClass::EspeciallyDifficult,
+        ]
+        .into_iter()
+        .find(|c| c.code() == s)
+    }
 }
 
 /// Cơ quan cung cấp thông tin — a providing agency (Law 104/2016/QH13, Art. 9).

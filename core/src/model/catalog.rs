@@ -64,6 +64,30 @@ impl Field {
         }
     }
 
+    /// Every field, in declaration order.
+    pub const ALL: [Field; 14] = [
+        Field::Seq,
+        Field::Title,
+        Field::NumberSymbol,
+        Field::CreatedOn,
+        Field::Art17Point,
+        Field::DisclosureForms,
+        Field::DisclosureTime,
+        Field::DisclosurePeriod,
+        Field::AccessLink,
+        Field::Attachment,
+        Field::Ground,
+        Field::ConsentHolder,
+        Field::ConsentStatus,
+        Field::Note,
+    ];
+
+    /// The field whose JSON name is exactly `key` (`"created_on"`): the
+    /// inverse of [`Field::key`].
+    pub fn from_key(key: &str) -> Option<Field> {
+        Field::ALL.into_iter().find(|f| f.key() == key)
+    }
+
     /// Vietnamese column name tiepcan writes.
     pub fn header_vi(self) -> &'static str {
         match self {
@@ -163,6 +187,31 @@ pub enum ConsentStatus {
     Given,
     /// Consent refused.
     Refused,
+}
+
+impl ConsentStatus {
+    /// The snake_case code it serialises as (`"requested"`).
+    pub fn code(self) -> &'static str {
+        match self {
+            ConsentStatus::None => "none",
+            ConsentStatus::Requested => "requested",
+            ConsentStatus::Given => "given",
+            ConsentStatus::Refused => "refused",
+        }
+    }
+
+    /// The status whose code is exactly `s` (the inverse of
+    /// [`ConsentStatus::code`]).
+    pub fn from_code(s: &str) -> Option<ConsentStatus> {
+        [
+            ConsentStatus::None,
+            ConsentStatus::Requested,
+            ConsentStatus::Given,
+            ConsentStatus::Refused,
+        ]
+        .into_iter()
+        .find(|c| c.code() == s)
+    }
 }
 
 /// A head-of-agency decision to provide Art. 7 information without consent,
@@ -304,6 +353,15 @@ impl CatalogKind {
             CatalogKind::Disclosure => "disclosure",
             CatalogKind::Conditional => "conditional",
         }
+    }
+
+    /// The kind whose JSON code is exactly `s` (`"disclosure"`,
+    /// `"conditional"`), as the JSON model reads it; no aliases (see
+    /// [`CatalogKind::parse`] for those).
+    pub fn from_code(s: &str) -> Option<CatalogKind> {
+        [CatalogKind::Disclosure, CatalogKind::Conditional]
+            .into_iter()
+            .find(|k| k.code() == s)
     }
 
     /// Parse `"disclosure"` / `"conditional"`.
