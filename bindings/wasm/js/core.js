@@ -74,26 +74,30 @@ export function packJson(value) {
   let text = '';
   const keyIds = new Map();
   const grow = (a) => { const b = new a.constructor(a.length * 2); b.set(a); return b; };
-  const tag = (t) => { if (nt === tags.length) tags = grow(tags); tags[nt++] = t; };
-  const len = (n) => { if (nl === lens.length) lens = grow(lens); lens[nl++] = n; };
+  // Writes inline (no helper call per value): room for one tag and two
+  // lens is made before each value and each key.
   const walk = (v) => {
-    if (typeof v === 'string') { tag(TAG.string); len(v.length); text += v; }
-    else if (typeof v === 'number') { tag(TAG.number); if (nn === nums.length) nums = grow(nums); nums[nn++] = v; }
-    else if (v === null) tag(TAG.null);
-    else if (v === false) tag(TAG.false);
-    else if (v === true) tag(TAG.true);
+    if (nt === tags.length) tags = grow(tags);
+    if (nl + 1 >= lens.length) lens = grow(lens);
+    if (typeof v === 'string') { tags[nt++] = TAG.string; lens[nl++] = v.length; text += v; }
+    else if (typeof v === 'number') { tags[nt++] = TAG.number; if (nn === nums.length) nums = grow(nums); nums[nn++] = v; }
+    else if (v === null) tags[nt++] = TAG.null;
+    else if (v === false) tags[nt++] = TAG.false;
+    else if (v === true) tags[nt++] = TAG.true;
     else if (Array.isArray(v)) {
-      tag(TAG.array); len(v.length);
+      tags[nt++] = TAG.array; lens[nl++] = v.length;
       for (let i = 0; i < v.length; i += 1) walk(v[i]);
     } else {
-      tag(TAG.object);
-      const at = nl; len(0);
+      tags[nt++] = TAG.object;
+      const at = nl++;
       let n = 0;
       // A JSON.parse object: own enumerable keys only, Object.keys order.
       for (const k in v) {
         n += 1;
+        if (nt === tags.length) tags = grow(tags);
+        if (nl === lens.length) lens = grow(lens);
         const id = keyIds.get(k);
-        if (id === undefined) { keyIds.set(k, keyIds.size); tag(TAG.string); len(k.length); text += k; } else { tag(TAG.key); len(id); }
+        if (id === undefined) { keyIds.set(k, keyIds.size); tags[nt++] = TAG.string; lens[nl++] = k.length; text += k; } else { tags[nt++] = TAG.key; lens[nl++] = id; }
         walk(v[k]);
       }
       lens[at] = n;

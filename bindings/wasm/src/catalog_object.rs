@@ -169,7 +169,7 @@ fn uint(v: Option<&V>, max: u64) -> R<u64> {
 }
 
 fn iso_date(v: &V) -> R<chrono::NaiveDate> {
-    parse_iso_date(&string(Some(v))?).map_err(|_| Declined("a date is not an ISO date"))
+    parse_iso_date(str_ref(v)?).map_err(|_| Declined("a date is not an ISO date"))
 }
 
 /// `Vec<T>` with `#[serde(default)]`: absent is empty, `null` an error.
@@ -246,8 +246,31 @@ fn source(v: &V, depth: u32) -> R<SourceSpan> {
     })
 }
 
+/// A required string, borrowed.
+fn str_ref<'v>(v: &'v V) -> R<&'v str> {
+    match v {
+        V::Str(s) => Ok(s),
+        _ => Err(NOT_FIT),
+    }
+}
+
 fn created_on(v: &V) -> R<PartialDate> {
-    PartialDate::parse(&string(Some(v))?).map_err(|_| Declined("a date is not a date"))
+    PartialDate::parse(str_ref(v)?).map_err(|_| Declined("a date is not a date"))
+}
+
+/// The codes tiepcan writes for the points (`"a"` … `"p"`, `"17(2)"`), each
+/// what `Art17Point::parse` gives for it (test below), read without its
+/// lower-casing; any other text goes through `Art17Point::parse`.
+fn art17_point(v: &V) -> R<Art17Point> {
+    let s = str_ref(v)?;
+    if let Some(p) = Art17Point::CLAUSE_1
+        .into_iter()
+        .chain([Art17Point::Art17Clause2])
+        .find(|p| p.code() == s)
+    {
+        return Ok(p);
+    }
+    Art17Point::parse(s).map_err(|_| Declined("not an Art. 17 point"))
 }
 
 /// An entry of the disclosure catalog, an object at nesting `depth`.
@@ -259,9 +282,7 @@ fn information_item(v: &V, depth: u32) -> R<InformationItem> {
         title: string(get(o, "title"))?,
         number_symbol: opt(get(o, "number_symbol"), |v| document(v, d))?,
         created_on: opt(get(o, "created_on"), created_on)?,
-        art17_point: opt(get(o, "art17_point"), |v| {
-            Art17Point::parse(&string(Some(v))?).map_err(|_| Declined("not an Art. 17 point"))
-        })?,
+        art17_point: opt(get(o, "art17_point"), art17_point)?,
         disclosure_forms: list(get(o, "disclosure_forms"), d, |v| {
             code(v, DisclosureForm::from_code)
         })?,
@@ -309,4 +330,27 @@ fn conditional_item(v: &V, depth: u32) -> R<ConditionalItem> {
         extra: map(get(o, "extra"), d, any_key)?,
         source: opt(get(o, "source"), |v| source(v, d))?,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The fast path of [`art17_point`] gives what `Art17Point::parse`
+    /// gives for every code.
+    #[test]
+    fn art17_codes_read_as_the_core_parses_them() {
+        for p in Art17Point::CLAUSE_1
+            .into_iter()
+            .chain([Art17Point::Art17Clause2])
+        {
+            assert_eq!(art17_point(&V::Str(p.code())), Ok(p));
+            assert_eq!(Art17Point::parse(p.code()), Ok(p));
+        }
+        assert_eq!(
+            art17_point(&V::Str("dd")),
+            Ok(Art17Point::parse("đ").unwrap())
+        );
+        assert!(art17_point(&V::Str("f")).is_err());
+    }
 }
