@@ -64,13 +64,16 @@ const TAG = { null: 0, false: 1, true: 2, number: 3, string: 4, array: 5, object
 
 /**
  * Pack a JSON.parse result; `null` when it holds a lone surrogate (serde_json
- * rejects one; the full reader then reads the text).
+ * rejects one; the full reader then reads the text). `sizeHint`: the JSON
+ * text's length, if known (only sizes the arrays).
  * @returns {{tags: Uint8Array, lens: Uint32Array, nums: Float64Array, text: string}|null}
  */
-export function packJson(value) {
-  let tags = new Uint8Array(1 << 16); let nt = 0;
-  let lens = new Uint32Array(1 << 15); let nl = 0;
-  let nums = new Float64Array(1 << 10); let nn = 0;
+export function packJson(value, sizeHint = 0) {
+  // Sized from the JSON text's length when known (a catalog entry has a
+  // value or key every ~12 characters), so that they seldom grow.
+  let tags = new Uint8Array(Math.max(1 << 16, sizeHint >>> 3)); let nt = 0;
+  let lens = new Uint32Array(Math.max(1 << 15, sizeHint >>> 3)); let nl = 0;
+  let nums = new Float64Array(Math.max(1 << 10, sizeHint >>> 6)); let nn = 0;
   let text = '';
   const keyIds = new Map();
   const grow = (a) => { const b = new a.constructor(a.length * 2); b.set(a); return b; };
@@ -116,11 +119,12 @@ export function packJson(value) {
  * (`packJson`), then `CatalogView.fromParts`. Throws an Error with
  * `code: "needs-full-reader"` when the object is not one the components'
  * read takes (README "Two modules"), `code: "too_large"` over the reader's
- * size limit (`byteLength`: the JSON text's UTF-8 size, when known).
+ * size limit (`byteLength`: the JSON text's UTF-8 size, when known;
+ * `sizeHint`: its length, only to size the packing).
  */
-export function catalogViewFromObject(api, value, byteLength) {
+export function catalogViewFromObject(api, value, byteLength, sizeHint = byteLength) {
   let packed = null;
-  try { packed = packJson(value); } catch { /* too deep for the JS stack */ }
+  try { packed = packJson(value, sizeHint); } catch { /* too deep for the JS stack */ }
   if (!packed) {
     const e = new Error('this catalog needs the full JSON reader (tiepcan_wasm): a string holds a lone surrogate, or the value is too deep');
     e.code = 'needs-full-reader';
