@@ -338,7 +338,7 @@ mod tests {
 
     /// The fast path of [`art17_point`] gives what `Art17Point::parse`
     /// gives for every code.
-    #[test]
+    #[wasm_bindgen_test::wasm_bindgen_test]
     fn art17_codes_read_as_the_core_parses_them() {
         for p in Art17Point::CLAUSE_1
             .into_iter()
