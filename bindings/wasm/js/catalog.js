@@ -72,7 +72,7 @@ async function catalogView(json) {
         // A string's UTF-8 length only matters near the reader's 256 MiB limit.
         if (bytes === undefined && text.length > 0x5555555) bytes = new TextEncoder().encode(text).length;
         try {
-          return { api, view: catalogViewFromObject(api, obj, bytes) };
+          return { api, view: catalogViewFromObject(api, obj, bytes, text.length) };
         } catch (e) {
           if (e?.code !== 'needs-full-reader') throw e;
         }

@@ -64,36 +64,43 @@ const TAG = { null: 0, false: 1, true: 2, number: 3, string: 4, array: 5, object
 
 /**
  * Pack a JSON.parse result; `null` when it holds a lone surrogate (serde_json
- * rejects one; the full reader then reads the text).
+ * rejects one; the full reader then reads the text). `sizeHint`: the JSON
+ * text's length, if known (only sizes the arrays).
  * @returns {{tags: Uint8Array, lens: Uint32Array, nums: Float64Array, text: string}|null}
  */
-export function packJson(value) {
-  let tags = new Uint8Array(1 << 16); let nt = 0;
-  let lens = new Uint32Array(1 << 15); let nl = 0;
-  let nums = new Float64Array(1 << 10); let nn = 0;
+export function packJson(value, sizeHint = 0) {
+  // Sized from the JSON text's length when known (a catalog entry has a
+  // value or key every ~12 characters), so that they seldom grow.
+  let tags = new Uint8Array(Math.max(1 << 16, sizeHint >>> 3)); let nt = 0;
+  let lens = new Uint32Array(Math.max(1 << 15, sizeHint >>> 3)); let nl = 0;
+  let nums = new Float64Array(Math.max(1 << 10, sizeHint >>> 6)); let nn = 0;
   let text = '';
   const keyIds = new Map();
   const grow = (a) => { const b = new a.constructor(a.length * 2); b.set(a); return b; };
-  const tag = (t) => { if (nt === tags.length) tags = grow(tags); tags[nt++] = t; };
-  const len = (n) => { if (nl === lens.length) lens = grow(lens); lens[nl++] = n; };
+  // Writes inline (no helper call per value): room for one tag and two
+  // lens is made before each value and each key.
   const walk = (v) => {
-    if (typeof v === 'string') { tag(TAG.string); len(v.length); text += v; }
-    else if (typeof v === 'number') { tag(TAG.number); if (nn === nums.length) nums = grow(nums); nums[nn++] = v; }
-    else if (v === null) tag(TAG.null);
-    else if (v === false) tag(TAG.false);
-    else if (v === true) tag(TAG.true);
+    if (nt === tags.length) tags = grow(tags);
+    if (nl + 1 >= lens.length) lens = grow(lens);
+    if (typeof v === 'string') { tags[nt++] = TAG.string; lens[nl++] = v.length; text += v; }
+    else if (typeof v === 'number') { tags[nt++] = TAG.number; if (nn === nums.length) nums = grow(nums); nums[nn++] = v; }
+    else if (v === null) tags[nt++] = TAG.null;
+    else if (v === false) tags[nt++] = TAG.false;
+    else if (v === true) tags[nt++] = TAG.true;
     else if (Array.isArray(v)) {
-      tag(TAG.array); len(v.length);
+      tags[nt++] = TAG.array; lens[nl++] = v.length;
       for (let i = 0; i < v.length; i += 1) walk(v[i]);
     } else {
-      tag(TAG.object);
-      const at = nl; len(0);
+      tags[nt++] = TAG.object;
+      const at = nl++;
       let n = 0;
       // A JSON.parse object: own enumerable keys only, Object.keys order.
       for (const k in v) {
         n += 1;
+        if (nt === tags.length) tags = grow(tags);
+        if (nl === lens.length) lens = grow(lens);
         const id = keyIds.get(k);
-        if (id === undefined) { keyIds.set(k, keyIds.size); tag(TAG.string); len(k.length); text += k; } else { tag(TAG.key); len(id); }
+        if (id === undefined) { keyIds.set(k, keyIds.size); tags[nt++] = TAG.string; lens[nl++] = k.length; text += k; } else { tags[nt++] = TAG.key; lens[nl++] = id; }
         walk(v[k]);
       }
       lens[at] = n;
@@ -112,11 +119,12 @@ export function packJson(value) {
  * (`packJson`), then `CatalogView.fromParts`. Throws an Error with
  * `code: "needs-full-reader"` when the object is not one the components'
  * read takes (README "Two modules"), `code: "too_large"` over the reader's
- * size limit (`byteLength`: the JSON text's UTF-8 size, when known).
+ * size limit (`byteLength`: the JSON text's UTF-8 size, when known;
+ * `sizeHint`: its length, only to size the packing).
  */
-export function catalogViewFromObject(api, value, byteLength) {
+export function catalogViewFromObject(api, value, byteLength, sizeHint = byteLength) {
   let packed = null;
-  try { packed = packJson(value); } catch { /* too deep for the JS stack */ }
+  try { packed = packJson(value, sizeHint); } catch { /* too deep for the JS stack */ }
   if (!packed) {
     const e = new Error('this catalog needs the full JSON reader (tiepcan_wasm): a string holds a lone surrogate, or the value is too deep');
     e.code = 'needs-full-reader';

@@ -107,6 +107,28 @@ fn get<'v, 'a>(o: Obj<'v, 'a>, key: &str) -> Option<&'v V<'a>> {
     o.iter().find(|(k, _)| *k == key).map(|(_, v)| v)
 }
 
+/// The values of `names` in an object (`None`: absent), in one pass over
+/// its entries: each key is looked for from the name after the last one
+/// found, so entries in the model's order (as tiepcan writes them) match at
+/// the first comparison. The first of a repeated key, as [`get`].
+fn fields<'v, 'a, const N: usize>(o: Obj<'v, 'a>, names: &[&str; N]) -> [Option<&'v V<'a>>; N] {
+    let mut out = [None; N];
+    let mut next = 0;
+    for (k, v) in o {
+        for j in 0..N {
+            let i = (next + j) % N;
+            if names[i] == *k {
+                if out[i].is_none() {
+                    out[i] = Some(v);
+                }
+                next = i + 1;
+                break;
+            }
+        }
+    }
+    out
+}
+
 /// A required string.
 fn string(v: Option<&V>) -> R<String> {
     match v {
@@ -169,7 +191,7 @@ fn uint(v: Option<&V>, max: u64) -> R<u64> {
 }
 
 fn iso_date(v: &V) -> R<chrono::NaiveDate> {
-    parse_iso_date(&string(Some(v))?).map_err(|_| Declined("a date is not an ISO date"))
+    parse_iso_date(str_ref(v)?).map_err(|_| Declined("a date is not an ISO date"))
 }
 
 /// `Vec<T>` with `#[serde(default)]`: absent is empty, `null` an error.
@@ -203,13 +225,15 @@ fn any_key(s: &str) -> R<String> {
 
 fn document(v: &V, depth: u32) -> R<DocumentRef> {
     let o = object(v, depth)?;
+    let [raw, number, year, doc_type, issuer, unit] =
+        fields(o, &["raw", "number", "year", "doc_type", "issuer", "unit"]);
     Ok(DocumentRef {
-        raw: string(get(o, "raw"))?,
-        number: opt_string(get(o, "number"))?,
-        year: opt(get(o, "year"), |v| uint(Some(v), u16::MAX.into()))?.map(|y| y as u16),
-        doc_type: opt_string(get(o, "doc_type"))?,
-        issuer: opt_string(get(o, "issuer"))?,
-        unit: opt_string(get(o, "unit"))?,
+        raw: string(raw)?,
+        number: opt_string(number)?,
+        year: opt(year, |v| uint(Some(v), u16::MAX.into()))?.map(|y| y as u16),
+        doc_type: opt_string(doc_type)?,
+        issuer: opt_string(issuer)?,
+        unit: opt_string(unit)?,
     })
 }
 
@@ -246,35 +270,76 @@ fn source(v: &V, depth: u32) -> R<SourceSpan> {
     })
 }
 
-fn created_on(v: &V) -> R<PartialDate> {
-    PartialDate::parse(&string(Some(v))?).map_err(|_| Declined("a date is not a date"))
+/// A required string, borrowed.
+fn str_ref<'v>(v: &'v V) -> R<&'v str> {
+    match v {
+        V::Str(s) => Ok(s),
+        _ => Err(NOT_FIT),
+    }
 }
+
+fn created_on(v: &V) -> R<PartialDate> {
+    PartialDate::parse(str_ref(v)?).map_err(|_| Declined("a date is not a date"))
+}
+
+/// The codes tiepcan writes for the points (`"a"` … `"p"`, `"17(2)"`), each
+/// what `Art17Point::parse` gives for it (test below), read without its
+/// lower-casing; any other text goes through `Art17Point::parse`.
+fn art17_point(v: &V) -> R<Art17Point> {
+    let s = str_ref(v)?;
+    if let Some(p) = Art17Point::CLAUSE_1
+        .into_iter()
+        .chain([Art17Point::Art17Clause2])
+        .find(|p| p.code() == s)
+    {
+        return Ok(p);
+    }
+    Art17Point::parse(s).map_err(|_| Declined("not an Art. 17 point"))
+}
+
+/// The keys of [`InformationItem`], in its order.
+const INFORMATION_ITEM_FIELDS: [&str; 16] = [
+    "seq",
+    "title",
+    "number_symbol",
+    "created_on",
+    "art17_point",
+    "disclosure_forms",
+    "disclosure_time",
+    "disclosure_period",
+    "access_link",
+    "link_text",
+    "attachment",
+    "section",
+    "children",
+    "unparsed",
+    "extra",
+    "source",
+];
 
 /// An entry of the disclosure catalog, an object at nesting `depth`.
 fn information_item(v: &V, depth: u32) -> R<InformationItem> {
     let o = object(v, depth)?;
     let d = depth + 1;
+    let [seq, title, number_symbol, created, point, forms, time, period, link, link_text, attachment, section, children, unparsed, extra, src] =
+        fields(o, &INFORMATION_ITEM_FIELDS);
     Ok(InformationItem {
-        seq: opt_string(get(o, "seq"))?,
-        title: string(get(o, "title"))?,
-        number_symbol: opt(get(o, "number_symbol"), |v| document(v, d))?,
-        created_on: opt(get(o, "created_on"), created_on)?,
-        art17_point: opt(get(o, "art17_point"), |v| {
-            Art17Point::parse(&string(Some(v))?).map_err(|_| Declined("not an Art. 17 point"))
-        })?,
-        disclosure_forms: list(get(o, "disclosure_forms"), d, |v| {
-            code(v, DisclosureForm::from_code)
-        })?,
-        disclosure_time: opt_string(get(o, "disclosure_time"))?,
-        disclosure_period: opt_string(get(o, "disclosure_period"))?,
-        access_link: opt_string(get(o, "access_link"))?,
-        link_text: opt_string(get(o, "link_text"))?,
-        attachment: opt_string(get(o, "attachment"))?,
-        section: opt_string(get(o, "section"))?,
-        children: list(get(o, "children"), d, |v| information_item(v, d + 1))?,
-        unparsed: map(get(o, "unparsed"), d, field_key)?,
-        extra: map(get(o, "extra"), d, any_key)?,
-        source: opt(get(o, "source"), |v| source(v, d))?,
+        seq: opt_string(seq)?,
+        title: string(title)?,
+        number_symbol: opt(number_symbol, |v| document(v, d))?,
+        created_on: opt(created, created_on)?,
+        art17_point: opt(point, art17_point)?,
+        disclosure_forms: list(forms, d, |v| code(v, DisclosureForm::from_code))?,
+        disclosure_time: opt_string(time)?,
+        disclosure_period: opt_string(period)?,
+        access_link: opt_string(link)?,
+        link_text: opt_string(link_text)?,
+        attachment: opt_string(attachment)?,
+        section: opt_string(section)?,
+        children: list(children, d, |v| information_item(v, d + 1))?,
+        unparsed: map(unparsed, d, field_key)?,
+        extra: map(extra, d, any_key)?,
+        source: opt(src, |v| source(v, d))?,
     })
 }
 
@@ -309,4 +374,27 @@ fn conditional_item(v: &V, depth: u32) -> R<ConditionalItem> {
         extra: map(get(o, "extra"), d, any_key)?,
         source: opt(get(o, "source"), |v| source(v, d))?,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The fast path of [`art17_point`] gives what `Art17Point::parse`
+    /// gives for every code.
+    #[wasm_bindgen_test::wasm_bindgen_test]
+    fn art17_codes_read_as_the_core_parses_them() {
+        for p in Art17Point::CLAUSE_1
+            .into_iter()
+            .chain([Art17Point::Art17Clause2])
+        {
+            assert_eq!(art17_point(&V::Str(p.code())), Ok(p));
+            assert_eq!(Art17Point::parse(p.code()), Ok(p));
+        }
+        assert_eq!(
+            art17_point(&V::Str("dd")),
+            Ok(Art17Point::parse("đ").unwrap())
+        );
+        assert!(art17_point(&V::Str("f")).is_err());
+    }
 }

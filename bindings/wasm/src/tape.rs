@@ -41,6 +41,14 @@ impl<'a> Reader<'a, '_> {
         // UTF-16 units by the UTF-8 lead bytes: 1 for a 1–3 byte
         // character, 2 for a 4-byte one, 0 for a continuation byte.
         let bytes = self.text.as_bytes();
+        // All ASCII (most keys, codes, numbers, links): a unit per byte.
+        if let Some(head) = bytes.get(..units as usize) {
+            if head.is_ascii() {
+                let (s, rest) = self.text.split_at(units as usize);
+                self.text = rest;
+                return Some(s);
+            }
+        }
         let mut n = 0u32;
         let mut end = 0usize;
         while n < units {

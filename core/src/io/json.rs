@@ -428,16 +428,22 @@ fn kind_mismatch(file: CatalogKind, asked: CatalogKind) -> Diagnostic {
 
 /// Text in the model is NFC.
 fn normalise(c: &mut Catalog) {
-    use crate::text::nfc;
+    use crate::text::{is_nfc, nfc};
+    /// NFC in place; a title already NFC (most) is not copied.
+    fn title(t: &mut String) {
+        if !is_nfc(t) {
+            *t = nfc(t);
+        }
+    }
     fn item(i: &mut InformationItem) {
-        i.title = nfc(&i.title);
+        title(&mut i.title);
         for c in &mut i.children {
             item(c);
         }
     }
     match c {
         Catalog::Disclosure(d) => d.items.iter_mut().for_each(item),
-        Catalog::Conditional(d) => d.items.iter_mut().for_each(|i| i.title = nfc(&i.title)),
+        Catalog::Conditional(d) => d.items.iter_mut().for_each(|i| title(&mut i.title)),
     }
 }
 

@@ -115,6 +115,26 @@ impl PartialDate {
     /// # Ok::<(), tiepcan::model::DateError>(())
     /// ```
     pub fn parse(input: &str) -> Result<PartialDate, DateError> {
+        // Exact `YYYY-MM-DD`, the form tiepcan writes: read without folding
+        // the text for the Vietnamese phrases below (same result as the
+        // general path, which reads it through `make_day`).
+        match parse_iso_date(input) {
+            Ok(d) => return Ok(PartialDate::Day(d)),
+            Err(IsoDateError::DoesNotExist { year, month, day }) => {
+                return Err(DateError::Impossible {
+                    input: input.to_string(),
+                    day,
+                    month,
+                    year,
+                })
+            }
+            Err(IsoDateError::NotIso) => {}
+        }
+        Self::parse_general(input)
+    }
+
+    /// [`PartialDate::parse`] without its `YYYY-MM-DD` fast path.
+    fn parse_general(input: &str) -> Result<PartialDate, DateError> {
         let unrec = || DateError::Unrecognised {
             input: input.to_string(),
         };
@@ -696,5 +716,54 @@ mod tests {
                 unit: "year".into()
             }
         );
+    }
+
+    mod iso_fast_path {
+        use super::super::PartialDate;
+        use proptest::prelude::*;
+
+        proptest! {
+            /// The `YYYY-MM-DD` fast path of `PartialDate::parse` gives what
+            /// the general path gives: every date of the form (impossible
+            /// ones included: month 00–99, day 00–99).
+            #[test]
+            fn same_as_general_path_on_iso_dates(y in 0u32..=9999, m in 0u32..=99, d in 0u32..=99) {
+                let s = format!("{y:04}-{m:02}-{d:02}");
+                prop_assert_eq!(PartialDate::parse(&s), PartialDate::parse_general(&s));
+            }
+
+            /// ... and on near-ISO texts (other separators, one-digit
+            /// parts, spaces, a time, a dot, words, non-ASCII digits).
+            #[test]
+            fn same_as_general_path_on_near_iso_texts(
+                s in "[ ]?[0-9]{1,5}[-/. ][0-9]{1,3}[-/. ][0-9]{1,3}(T10:00|[ .]|ngày|\u{0663})?[ ]?"
+            ) {
+                prop_assert_eq!(PartialDate::parse(&s), PartialDate::parse_general(&s));
+            }
+        }
+
+        #[test]
+        fn fast_path_examples() {
+            for s in [
+                "2026-02-03",
+                "0000-01-01",
+                "2024-02-29",
+                "2023-02-29",
+                "2024-13-01",
+                "2024-00-10",
+                "9999-12-31",
+            ] {
+                assert_eq!(PartialDate::parse(s), PartialDate::parse_general(s), "{s}");
+            }
+            assert!(matches!(
+                PartialDate::parse("2023-02-29"),
+                Err(super::super::DateError::Impossible {
+                    day: 29,
+                    month: 2,
+                    year: 2023,
+                    ..
+                })
+            ));
+        }
     }
 }

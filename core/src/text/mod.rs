@@ -131,11 +131,30 @@ pub(crate) fn is_nfc(s: &str) -> bool {
         return true;
     }
     let t = fold_table();
-    for c in s.chars() {
-        let cp = c as u32;
-        if cp < 0x80 {
-            continue;
-        }
+    // Bytes, not `chars()`: ASCII skipped a byte at a time, a character of
+    // the table (U+0080–U+20FF: two or three bytes) decoded here.
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let lead = b[i];
+        let cp = match lead {
+            0x00..=0x7F => {
+                i += 1;
+                continue;
+            }
+            0xC0..=0xDF => {
+                i += 2;
+                u32::from(lead & 0x1F) << 6 | u32::from(b[i - 1] & 0x3F)
+            }
+            0xE0..=0xEF => {
+                i += 3;
+                u32::from(lead & 0x0F) << 12
+                    | u32::from(b[i - 2] & 0x3F) << 6
+                    | u32::from(b[i - 1] & 0x3F)
+            }
+            // Four bytes: beyond the table.
+            _ => FOLD_TABLE_END,
+        };
         if cp >= FOLD_TABLE_END || !t.nfc_starter[cp as usize] {
             // Marks, characters that may compose, or beyond the table: the
             // full quick check.
@@ -667,6 +686,15 @@ mod tests {
 
         #[test]
         fn nfc_check_equals_the_quick_check(s in vietnamese_like()) {
+            prop_assert_eq!(
+                is_nfc(&s),
+                unicode_normalization::is_nfc_quick(s.chars())
+                    == unicode_normalization::IsNormalized::Yes
+            );
+        }
+
+        #[test]
+        fn nfc_check_equals_the_quick_check_on_any_string(s in any::<String>()) {
             prop_assert_eq!(
                 is_nfc(&s),
                 unicode_normalization::is_nfc_quick(s.chars())
