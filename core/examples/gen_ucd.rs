@@ -353,6 +353,7 @@ fn lower_case(out: &mut String) {
         "/// The Unicode version of the Rust std the lower-case tables below come\n\
          /// from (`char::UNICODE_VERSION`). Tests compare the tables with std only\n\
          /// when the toolchain has this version.\n\
+         #[cfg(test)]\n\
          pub(super) const STD_UNICODE_VERSION: (u8, u8, u8) = ({major}, {minor}, {micro});\n\n"
     ));
     let mut multi: Vec<(char, Vec<char>)> = Vec::new();

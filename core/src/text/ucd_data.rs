@@ -1140,6 +1140,7 @@ pub(super) static COMPOSITES: [u16; 961] = [
 /// The Unicode version of the Rust std the lower-case tables below come
 /// from (`char::UNICODE_VERSION`). Tests compare the tables with std only
 /// when the toolchain has this version.
+#[cfg(test)]
 pub(super) const STD_UNICODE_VERSION: (u8, u8, u8) = (17, 0, 0);
 
 /// Lower case (Rust std's `char::to_lowercase`, Unicode 17.0.0), the
