@@ -37,6 +37,11 @@ const jsFiles = readdirSync(join(here, 'js')).filter((f) => f.endsWith('.js')).s
 const glue = ['tiepcan_components.js', 'tiepcan_wasm.js'];
 await build({ ...options, entryPoints: jsFiles.map((f) => join(here, 'js', f)), outdir: join(dist, 'js') });
 await build({ ...options, entryPoints: glue.map((f) => join(pkg, f)), outdir: join(dist, 'pkg') });
+// The package entry's types (js/index.d.ts, written by hand: js/index.js
+// is not generated) next to the minified entry.
+for (const f of readdirSync(join(here, 'js')).filter((f) => f.endsWith('.d.ts'))) {
+  copyFileSync(join(here, 'js', f), join(dist, 'js', f));
+}
 for (const f of readdirSync(pkg)) {
   if (f.endsWith('_bg.wasm') || f.endsWith('.d.ts') || f === 'tiepcan.css') {
     copyFileSync(join(pkg, f), join(dist, 'pkg', f));
