@@ -94,8 +94,9 @@ export function packJson(value, sizeHint = 0) {
       tags[nt++] = TAG.object;
       const at = nl++;
       let n = 0;
-      // A JSON.parse object: own enumerable keys only, Object.keys order.
-      for (const k in v) {
+      // A JSON.parse object: its own keys, in Object.keys order (`for…in`
+      // would also list what a page added to Object.prototype).
+      for (const k of Object.keys(v)) {
         n += 1;
         if (nt === tags.length) tags = grow(tags);
         if (nl === lens.length) lens = grow(lens);

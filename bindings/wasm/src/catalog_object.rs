@@ -13,8 +13,9 @@
 //!
 //! It accepts what `tiepcan::io::json::read_one_pass` accepts, with the
 //! same catalog, and declines the rest ([`Declined`]): the same top-level
-//! rules (`"kind"` present and before `"items"`, only catalog fields at the
-//! top level), the same types, required fields and defaults as the serde
+//! rules (`"kind"` present, only catalog fields at the top level; but
+//! `"kind"` may come after `"items"`, which the streaming `read_one_pass`
+//! declines and the full reader reads the same), the same types, required fields and defaults as the serde
 //! model (`null` is `None` for an `Option`, an error for a `Vec`, a map or
 //! `area_class`; unknown keys inside an entry, the agency, a document
 //! reference or a source span are ignored), serde_json's nesting limit (the
@@ -61,10 +62,10 @@ pub(crate) fn catalog(value: &V) -> R<Catalog> {
     let mut kind_at = None;
     let mut items_at = None;
     let mut header = CatalogHeader::default();
-    for (i, (name, v)) in top.iter().enumerate() {
+    for (name, v) in top.iter() {
         match *name {
-            "kind" => kind_at = Some((i, code(v, CatalogKind::from_code)?)),
-            "items" => items_at = Some((i, v)),
+            "kind" => kind_at = Some(code(v, CatalogKind::from_code)?),
+            "items" => items_at = Some(v),
             "agency" => header.agency = opt(Some(v), |v| agency(v, 2))?,
             "title" => header.title = opt_string(Some(v))?,
             "stated_basis" => header.stated_basis = opt_string(Some(v))?,
@@ -77,12 +78,13 @@ pub(crate) fn catalog(value: &V) -> R<Catalog> {
             _ => return Err(Declined("a top-level key is not a catalog field")),
         }
     }
-    let (Some((ki, kind)), Some((ii, items))) = (kind_at, items_at) else {
-        return Err(Declined("the catalog has no \"kind\" before its \"items\""));
+    // "kind" anywhere: the object is whole here, so the order that the
+    // streaming `read_one_pass` needs (and declines) does not matter; the
+    // full reader gives the same catalog (key-sorted JSON, `jq -S`,
+    // Python's `sort_keys=True`, puts "items" first).
+    let (Some(kind), Some(items)) = (kind_at, items_at) else {
+        return Err(Declined("the catalog has no \"kind\" or no \"items\""));
     };
-    if ki > ii {
-        return Err(Declined("the catalog has no \"kind\" before its \"items\""));
-    }
     let items = array(items, 2)?;
     Ok(match kind {
         CatalogKind::Disclosure => Catalog::Disclosure(DisclosureCatalog {

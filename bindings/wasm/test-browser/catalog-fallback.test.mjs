@@ -15,7 +15,9 @@ const { kind, ...withoutKind } = catalog;
 const CASES = [
   ['a bare array of entries', JSON.stringify(catalog.items), true],
   ['an object without "kind"', JSON.stringify(withoutKind), true],
-  ['"kind" after "items"', JSON.stringify({ ...withoutKind, kind }), true],
+  // Key-sorted JSON (jq -S, Python sort_keys=True): the whole object is
+  // parsed, so the components read it themselves.
+  ['"kind" after "items"', JSON.stringify({ ...withoutKind, kind }), false],
   ['what tiepcan writes ("kind" first)', JSON.stringify(catalog), false],
 ];
 
