@@ -824,22 +824,7 @@ mod tests {
         assert!(labelled_row(&row).is_some());
         assert!(!is_header_row(&row));
         // Every field tiepcan writes is read back.
-        for f in [
-            Field::Seq,
-            Field::Title,
-            Field::NumberSymbol,
-            Field::CreatedOn,
-            Field::Art17Point,
-            Field::DisclosureForms,
-            Field::DisclosureTime,
-            Field::DisclosurePeriod,
-            Field::AccessLink,
-            Field::Attachment,
-            Field::Ground,
-            Field::ConsentHolder,
-            Field::ConsentStatus,
-            Field::Note,
-        ] {
+        for f in Field::ALL {
             assert_eq!(match_header(f.header_vi()), Some(f), "{}", f.header_vi());
         }
     }

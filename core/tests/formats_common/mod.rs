@@ -65,22 +65,8 @@ pub fn doc_ref() -> BoxedStrategy<DocumentRef> {
         .boxed()
 }
 
-pub const FIELDS: [Field; 14] = [
-    Field::Seq,
-    Field::Title,
-    Field::NumberSymbol,
-    Field::CreatedOn,
-    Field::Art17Point,
-    Field::DisclosureForms,
-    Field::DisclosureTime,
-    Field::DisclosurePeriod,
-    Field::AccessLink,
-    Field::Attachment,
-    Field::Ground,
-    Field::ConsentHolder,
-    Field::ConsentStatus,
-    Field::Note,
-];
+/// Every field of the model (`Field::ALL`).
+pub const FIELDS: [Field; 14] = Field::ALL;
 
 pub fn art17() -> BoxedStrategy<Art17Point> {
     let mut all = Art17Point::CLAUSE_1.to_vec();
