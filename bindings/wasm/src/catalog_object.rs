@@ -284,19 +284,10 @@ fn created_on(v: &V) -> R<PartialDate> {
     PartialDate::parse(str_ref(v)?).map_err(|_| Declined("a date is not a date"))
 }
 
-/// The codes tiepcan writes for the points (`"a"` … `"p"`, `"17(2)"`), each
-/// what `Art17Point::parse` gives for it (test below), read without its
-/// lower-casing; any other text goes through `Art17Point::parse`.
+/// The Art. 17 point: `Art17Point::parse` (which takes the codes tiepcan
+/// writes first, as they are).
 fn art17_point(v: &V) -> R<Art17Point> {
-    let s = str_ref(v)?;
-    if let Some(p) = Art17Point::CLAUSE_1
-        .into_iter()
-        .chain([Art17Point::Art17Clause2])
-        .find(|p| p.code() == s)
-    {
-        return Ok(p);
-    }
-    Art17Point::parse(s).map_err(|_| Declined("not an Art. 17 point"))
+    Art17Point::parse(str_ref(v)?).map_err(|_| Declined("not an Art. 17 point"))
 }
 
 /// The keys of [`InformationItem`], in its order.

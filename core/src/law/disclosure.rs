@@ -125,6 +125,15 @@ impl Art17Point {
         let err = || super::PointLetterError {
             input: input.to_string(),
         };
+        // The codes tiepcan writes (`"a"` … `"p"`, `"17(2)"`) as they are:
+        // no lower-casing (the JSON catalog path reads one per entry).
+        if let Some(p) = Self::CLAUSE_1
+            .into_iter()
+            .chain([Self::Art17Clause2])
+            .find(|p| p.code() == input)
+        {
+            return Ok(p);
+        }
         let t = crate::text::to_lower(input.trim());
         let t = t
             .trim_start_matches("điểm")
